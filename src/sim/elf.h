@@ -1,0 +1,39 @@
+/* Loading ELF32 MIPS executables into physical memory.
+ *
+ * Accepts ELFCLASS32, EM_MIPS, ET_EXEC, either byte order.  Each PT_LOAD
+ * segment's virtual address must lie in kseg0 or kseg1 (the bare machine runs
+ * unmapped, in kernel mode) and the whole segment, including its zero-filled
+ * tail (p_memsz > p_filesz), must fit in physical memory.  The entry point
+ * must lie inside a loaded, executable segment.
+ */
+#ifndef VMMSIM_ELF_H
+#define VMMSIM_ELF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct elf_image {
+	bool big_endian;
+	uint32_t entry;
+	unsigned nsegments;
+};
+
+/* Load the ELF image held in buf (len bytes) into ram (ram_size bytes),
+ * physical address = virtual address & 0x1fffffff.  On error returns -1 and
+ * writes one line (no file name, no newline) to err: what is wrong, with the
+ * byte offset where it helps ("segment 2 at 0x80400000 (4096 bytes) lies
+ * outside physical memory (64 MiB)").  Never reads outside buf. */
+int elf_load_buffer(const uint8_t *buf, size_t len, uint8_t *ram, size_t ram_size,
+                    struct elf_image *img, char *err, size_t errlen);
+
+/* Peek at the header only: fills img->big_endian and img->entry.  Same error
+ * rules.  Used to choose the byte order before the machine is built. */
+int elf_probe(const uint8_t *buf, size_t len, struct elf_image *img, char *err, size_t errlen);
+
+/* Read a whole file into a malloc'd buffer (caller frees).  Errors name the
+ * file and the reason (strerror). Files over max_size are refused. */
+int elf_read_file(const char *path, size_t max_size, uint8_t **buf, size_t *len, char *err,
+                  size_t errlen);
+
+#endif
