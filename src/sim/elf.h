@@ -31,9 +31,4 @@ int elf_load_buffer(const uint8_t *buf, size_t len, uint8_t *ram, size_t ram_siz
  * rules.  Used to choose the byte order before the machine is built. */
 int elf_probe(const uint8_t *buf, size_t len, struct elf_image *img, char *err, size_t errlen);
 
-/* Read a whole file into a malloc'd buffer (caller frees).  Errors name the
- * file and the reason (strerror). Files over max_size are refused. */
-int elf_read_file(const char *path, size_t max_size, uint8_t **buf, size_t *len, char *err,
-                  size_t errlen);
-
 #endif

@@ -25,8 +25,10 @@
 
 /* Boot protocol: at entry $a0 = RAM size in bytes, $a1 = kseg0 address of a
  * NUL-terminated boot command line (in the last 4 KiB page of RAM), $a2 = its
- * length.  Under GXemul these are not set: a guest must accept $a1 outside
+ * length, $sp = kseg0 address 16 bytes below that page (a ready stack).
+ * Under GXemul these are not set: a guest must accept $a1 outside
  * kseg0 as "no command line". */
 #define BOOT_CMDLINE_MAX 4096
+#define BOOT_CMDLINE_MAX_TEXT (BOOT_CMDLINE_MAX - 1) /* bytes before the NUL */
 
 #endif

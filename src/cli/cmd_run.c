@@ -1,0 +1,238 @@
+/* vmmsim run: load a bare-metal ELF32 MIPS program and run it. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "cli/options.h"
+#include "cli/outfile.h"
+#include "config.h"
+#include "sim/elf.h"
+#include "sim/fileutil.h"
+#include "sim/machine.h"
+#include "sim/mmio_map.h"
+#include "sim/report.h"
+
+#define ELF_MAX_SIZE (256u << 20)
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+	        "usage: vmmsim run [OPTIONS] PROGRAM.elf\n"
+	        "Run a bare-metal ELF32 MIPS program (kernel mode, BEV=0, EBase 0x80000000)\n"
+	        "until it halts; console output on stdout, a summary on stderr.\n"
+	        "\n"
+	        "  --mem SIZE          physical memory, 1M..256M (default 64M)\n"
+	        "  --tlb-entries N     joint TLB entries, 1..%d (default %d; R10000: 64)\n"
+	        "  --max-insns N       stop a runaway guest after N instructions (exit 3)\n"
+	        "  --cost-model FILE   cycle costs (default: doc/costmodel.md)\n"
+	        "  --cmdline TEXT      boot command line passed in $a1 (see README)\n"
+	        "  --out FILE.json     write the summary as JSON (atomically)\n"
+	        "  --trace-insns[=FILE] one line per executed instruction (default stderr)\n"
+	        "  --no-tcache         disable the host translation cache (results unchanged)\n"
+	        "  --quiet             no summary on stderr\n"
+	        "  --help              this text\n"
+	        "\n"
+	        "Exit status: 0 halted with status 0, 1 halted with a non-zero status,\n"
+	        "2 bad input, 3 did not halt (--max-insns, deadlock), 4 output error.\n",
+	        TLB_MAX_ENTRIES, TLB_DEFAULT_ENTRIES);
+}
+
+enum { OPT_MEM = 256, OPT_TLB, OPT_MAX_INSNS, OPT_COST, OPT_CMDLINE, OPT_OUT, OPT_TRACE,
+       OPT_NO_TCACHE, OPT_QUIET, OPT_HELP };
+
+static const struct option long_options[] = {
+	{ "mem", required_argument, NULL, OPT_MEM },
+	{ "tlb-entries", required_argument, NULL, OPT_TLB },
+	{ "max-insns", required_argument, NULL, OPT_MAX_INSNS },
+	{ "cost-model", required_argument, NULL, OPT_COST },
+	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
+	{ "out", required_argument, NULL, OPT_OUT },
+	{ "trace-insns", optional_argument, NULL, OPT_TRACE },
+	{ "no-tcache", no_argument, NULL, OPT_NO_TCACHE },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct run_options {
+	struct machine_config cfg;
+	const char *program, *out_path, *cost_path, *cmdline, *trace_path;
+	bool trace, quiet;
+};
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_options(int argc, char **argv, struct run_options *o)
+{
+	uint64_t v;
+	int c;
+	machine_config_defaults(&o->cfg);
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_MEM:
+			if (!options_size("--mem", optarg, MACHINE_MEM_MIN, MACHINE_MEM_MAX, &v))
+				return EXIT_BAD_INPUT;
+			if (v % MACHINE_PAGE_SIZE) {
+				fprintf(stderr, "vmmsim: --mem: %s is not a multiple of 4K\n", optarg);
+				return EXIT_BAD_INPUT;
+			}
+			o->cfg.mem_size = (uint32_t)v;
+			break;
+		case OPT_TLB:
+			if (!options_uint("--tlb-entries", optarg, 1, TLB_MAX_ENTRIES, &v))
+				return EXIT_BAD_INPUT;
+			o->cfg.tlb_entries = (unsigned)v;
+			break;
+		case OPT_MAX_INSNS:
+			if (!options_uint("--max-insns", optarg, 1, UINT64_MAX, &v))
+				return EXIT_BAD_INPUT;
+			o->cfg.max_insns = v;
+			break;
+		case OPT_COST: o->cost_path = optarg; break;
+		case OPT_CMDLINE:
+			if (strlen(optarg) >= BOOT_CMDLINE_MAX_TEXT) {
+				fprintf(stderr, "vmmsim: --cmdline: longer than %d bytes\n",
+				        BOOT_CMDLINE_MAX_TEXT - 1);
+				return EXIT_BAD_INPUT;
+			}
+			o->cmdline = optarg;
+			break;
+		case OPT_OUT: o->out_path = optarg; break;
+		case OPT_TRACE: o->trace = true; o->trace_path = optarg; break;
+		case OPT_NO_TCACHE: o->cfg.use_tcache = false; break;
+		case OPT_QUIET: o->quiet = true; break;
+		case OPT_HELP: usage(stdout); return EXIT_OK;
+		default:
+			fprintf(stderr, "vmmsim run: unknown or incomplete option '%s' (see vmmsim run --help)\n",
+			        argv[optind - 1]);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "vmmsim run: %s (see vmmsim run --help)\n",
+		        optind == argc ? "no program given" : "more than one program given");
+		return EXIT_BAD_INPUT;
+	}
+	o->program = argv[optind];
+	return -1;
+}
+
+/* Load the program into a new machine; returns NULL after printing why. */
+static struct machine *load(struct run_options *o)
+{
+	char err[256];
+	uint8_t *buf;
+	size_t len;
+	struct elf_image img;
+	struct machine *m;
+
+	if (o->cost_path && costmodel_load(&o->cfg.cost, o->cost_path, err, sizeof err) != 0) {
+		fprintf(stderr, "vmmsim: %s\n", err);
+		return NULL;
+	}
+	if (fileutil_read_all(o->program, ELF_MAX_SIZE, &buf, &len, err, sizeof err) != 0) {
+		fprintf(stderr, "vmmsim: %s\n", err);
+		return NULL;
+	}
+	if (elf_probe(buf, len, &img, err, sizeof err) != 0) {
+		fprintf(stderr, "vmmsim: %s: %s\n", o->program, err);
+		free(buf);
+		return NULL;
+	}
+	o->cfg.big_endian = img.big_endian;
+	m = machine_new(&o->cfg, err, sizeof err);
+	if (!m) {
+		fprintf(stderr, "vmmsim: %s\n", err);
+		free(buf);
+		return NULL;
+	}
+	if (elf_load_buffer(buf, len, m->ram, o->cfg.mem_size, &img, err, sizeof err) != 0) {
+		fprintf(stderr, "vmmsim: %s: %s\n", o->program, err);
+		free(buf);
+		machine_free(m);
+		return NULL;
+	}
+	free(buf);
+	machine_boot(m, img.entry, o->cmdline);
+	return m;
+}
+
+static int status_of(const struct machine *m, char *text, size_t len)
+{
+	switch (m->stop) {
+	case STOP_HALT:
+		snprintf(text, len, "halted, guest status %u", m->exit_status);
+		return m->exit_status ? EXIT_GUEST_FAILED : EXIT_OK;
+	case STOP_MAX_INSNS:
+		snprintf(text, len, "stopped: --max-insns %llu reached at pc 0x%08x without a halt",
+		         (unsigned long long)m->cfg.max_insns, m->cpu.pc);
+		return EXIT_NO_HALT;
+	case STOP_DEADLOCK:
+		snprintf(text, len, "stopped: WAIT at pc 0x%08x with no interrupt that could wake it",
+		         m->cpu.pc - 4);
+		return EXIT_NO_HALT;
+	case STOP_DOUBLE_FAULT:
+		snprintf(text, len,
+		         "stopped: exceptions without progress at pc 0x%08x (vector unfetchable?)",
+		         m->cpu.pc);
+		return EXIT_NO_HALT;
+	default:
+		snprintf(text, len, "stopped for no known reason");
+		return EXIT_NO_HALT;
+	}
+}
+
+static int run_main(int argc, char **argv)
+{
+	struct run_options o = { 0 };
+	struct machine *m;
+	char stop_text[160];
+	int status = parse_options(argc, argv, &o);
+	FILE *trace = NULL;
+	if (status >= 0)
+		return status;
+	if (o.trace) {
+		trace = o.trace_path ? fopen(o.trace_path, "w") : stderr;
+		if (!trace) {
+			fprintf(stderr, "vmmsim: %s: cannot open for writing\n", o.trace_path);
+			return EXIT_BAD_INPUT;
+		}
+		o.cfg.trace_insns = trace;
+	}
+	m = load(&o);
+	if (!m) {
+		if (trace && trace != stderr)
+			fclose(trace);
+		return EXIT_BAD_INPUT;
+	}
+	machine_run(m);
+	fflush(stdout);
+	status = status_of(m, stop_text, sizeof stop_text);
+	struct report_meta meta = { .program = o.program, .stop_text = stop_text };
+	if (!o.quiet)
+		report_text(stderr, m, &meta);
+	else if (status == EXIT_NO_HALT)
+		fprintf(stderr, "vmmsim: %s: %s\n", o.program, stop_text);
+	if (o.out_path) {
+		struct outfile of;
+		if (!outfile_open(&of, o.out_path)) {
+			status = EXIT_IO_ERROR;
+		} else {
+			report_json(of.fp, m, &meta);
+			if (!outfile_commit(&of))
+				status = EXIT_IO_ERROR;
+		}
+	}
+	if (trace && trace != stderr)
+		fclose(trace);
+	machine_free(m);
+	return status;
+}
+
+const struct cmd_entry cmd_run_entry = {
+	.name = "run",
+	.summary = "run a bare-metal MIPS ELF program on the simulated machine",
+	.exec = run_main,
+};

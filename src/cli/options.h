@@ -1,0 +1,17 @@
+/* Parsing option values strictly: a value that is not entirely a number in
+ * range is an error with one clear line. */
+#ifndef VMMSIM_OPTIONS_H
+#define VMMSIM_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* An unsigned integer in [min, max]; prints "vmmsim: OPTION: ..." on error. */
+bool options_uint(const char *option, const char *text, uint64_t min, uint64_t max,
+                  uint64_t *out);
+
+/* A size in bytes with an optional K, M or G suffix (powers of 1024). */
+bool options_size(const char *option, const char *text, uint64_t min, uint64_t max,
+                  uint64_t *out);
+
+#endif

@@ -1,0 +1,154 @@
+/* The cost model (costmodel.h): the defaults, their sources, and the
+ * cost-model file format.
+ *
+ * The defaults model an R4000-class pipeline in which most instructions
+ * issue in one cycle (R4000 User's Manual, chapter 1 and appendix A):
+ * integer multiply 10 cycles and divide 69 cycles in the R4000's HI/LO unit
+ * (the manual's table of multiply/divide latencies for 32-bit operands);
+ * taking an exception flushes the pipeline and fetches from the vector,
+ * counted as 5 cycles; eret 2; an uncached access to kseg1 or a device pays
+ * a memory round trip, counted as 10.  Count advances every other cycle, as
+ * on the R4000.  doc/costmodel.md lists every key with its meaning.
+ */
+#include "models/costmodel.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/fileutil.h"
+
+#define COSTMODEL_MAX_VALUE 1000000u
+#define COSTMODEL_MAX_FILE (1u << 20)
+
+/* key, default, one-line meaning (written into saved files as a comment) */
+#define COSTMODEL_FIELDS(X)                                                                        \
+	X(alu, 1, "add, logic, shifts, lui, slt, movn/movz, ext/ins, clz, mfhi/mflo")             \
+	X(load, 1, "lb .. lw, lwl/lwr, ll (cache hit)")                                          \
+	X(store, 1, "sb .. sw, swl/swr, sc (cache hit)")                                         \
+	X(branch, 1, "branches and jumps; the delay slot is charged as its own class")          \
+	X(mult, 10, "mult, multu, mul, madd, msub (R4000: 10 for 32-bit operands)")             \
+	X(div, 69, "div, divu (R4000: 69 for 32-bit operands)")                                   \
+	X(priv, 1, "mtc0, mfc0, tlbr/tlbwi/tlbwr/tlbp, cache, di/ei, wait")                       \
+	X(exc_entry, 5, "taking an exception: pipeline flush and vector fetch")                   \
+	X(exc_return, 2, "eret")                                                                   \
+	X(uncached, 10, "extra for an uncached access (kseg1, devices)")                          \
+	X(count_divisor, 2, "Count ticks once per this many cycles (R4000: 2); at least 1")
+
+void costmodel_defaults(struct costmodel *c)
+{
+	memset(c, 0, sizeof *c);
+#define SET_DEFAULT(key, value, doc) c->key = value;
+	COSTMODEL_FIELDS(SET_DEFAULT)
+#undef SET_DEFAULT
+}
+
+static uint32_t *field_named(struct costmodel *c, const char *key, size_t keylen)
+{
+#define MATCH_KEY(name, value, doc)                                                                \
+	if (keylen == sizeof #name - 1 && memcmp(key, #name, keylen) == 0)                         \
+		return &c->name;
+	COSTMODEL_FIELDS(MATCH_KEY)
+#undef MATCH_KEY
+	return NULL;
+}
+
+static const char *skip_blanks(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/* Parse one line [p, end) (no newline); 0 on success. */
+static int parse_line(struct costmodel *c, const char *p, const char *end, unsigned lineno,
+                      char *err, size_t errlen)
+{
+	const char *hash = memchr(p, '#', (size_t)(end - p));
+	if (hash)
+		end = hash;
+	p = skip_blanks(p, end);
+	if (p == end)
+		return 0;
+	const char *key = p;
+	while (p < end && (isalnum((unsigned char)*p) || *p == '_'))
+		p++;
+	size_t keylen = (size_t)(p - key);
+	if (keylen == 0) {
+		snprintf(err, errlen, "line %u: expected \"key = value\"", lineno);
+		return -1;
+	}
+	uint32_t *field = field_named(c, key, keylen);
+	if (!field) {
+		snprintf(err, errlen, "line %u: unknown key \"%.*s\"", lineno, (int)keylen, key);
+		return -1;
+	}
+	p = skip_blanks(p, end);
+	if (p == end || *p != '=') {
+		snprintf(err, errlen, "line %u: expected '=' after \"%.*s\"", lineno, (int)keylen,
+		         key);
+		return -1;
+	}
+	p = skip_blanks(p + 1, end);
+	uint64_t v = 0;
+	const char *digits = p;
+	while (p < end && isdigit((unsigned char)*p)) {
+		v = v * 10 + (uint64_t)(*p - '0');
+		if (v >= COSTMODEL_MAX_VALUE)
+			break;
+		p++;
+	}
+	if (p == digits || v >= COSTMODEL_MAX_VALUE || skip_blanks(p, end) != end) {
+		snprintf(err, errlen, "line %u: value of \"%.*s\" must be an integer 0..%u",
+		         lineno, (int)keylen, key, COSTMODEL_MAX_VALUE - 1);
+		return -1;
+	}
+	if (field == &c->count_divisor && v == 0) {
+		snprintf(err, errlen, "line %u: count_divisor must be at least 1", lineno);
+		return -1;
+	}
+	*field = (uint32_t)v;
+	return 0;
+}
+
+int costmodel_parse(struct costmodel *c, const char *text, size_t len, char *err, size_t errlen)
+{
+	const char *p = text, *end = text + len;
+	unsigned lineno = 1;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+		if (memchr(p, '\0', (size_t)(eol - p))) {
+			snprintf(err, errlen, "line %u: NUL byte in a text file", lineno);
+			return -1;
+		}
+		if (parse_line(c, p, eol, lineno, err, errlen) != 0)
+			return -1;
+		p = nl ? nl + 1 : end;
+		lineno++;
+	}
+	return 0;
+}
+
+int costmodel_load(struct costmodel *c, const char *path, char *err, size_t errlen)
+{
+	uint8_t *buf;
+	size_t len;
+	if (fileutil_read_all(path, COSTMODEL_MAX_FILE, &buf, &len, err, errlen) != 0)
+		return -1;
+	char why[256];
+	int rc = costmodel_parse(c, (const char *)buf, len, why, sizeof why);
+	if (rc != 0)
+		snprintf(err, errlen, "%s: %s", path, why);
+	free(buf);
+	return rc;
+}
+
+void costmodel_write(const struct costmodel *c, FILE *out)
+{
+	fputs("# vmmsim cost model: cycles per event (see doc/costmodel.md)\n", out);
+#define WRITE_FIELD(key, value, doc) fprintf(out, "%-14s = %u  # %s\n", #key, c->key, doc);
+	COSTMODEL_FIELDS(WRITE_FIELD)
+#undef WRITE_FIELD
+}

@@ -1,0 +1,46 @@
+/* The interpreter, instantiated four times from exec_body.inc. */
+#include "sim/exec.h"
+
+#include <inttypes.h>
+
+#include "sim/cp0_tlb.h"
+#include "sim/decode.h"
+#include "sim/exception.h"
+#include "sim/guestmem.h"
+#include "sim/machine.h"
+#include "sim/mmu.h"
+
+#define VBASE_NONE (1ull << 32)
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* One line per executed instruction (--trace-insns). */
+static void trace_line(struct machine *m, uint64_t insns, uint64_t cycles, uint32_t pc,
+                       const struct dpage *page, unsigned slot, bool big)
+{
+	uint32_t word = guestmem_get32(m->ram + page->ppn * MACHINE_PAGE_SIZE + slot * 4, big);
+	struct decoded dec;
+	decode_insn(word, &dec);
+	fprintf(m->cfg.trace_insns, "%10" PRIu64 " %10" PRIu64 " %08x: %08x %s\n", insns, cycles,
+	        pc, word, decode_op_name(dec.op));
+}
+
+#define EXEC_FUNC exec_run_be
+#define EXEC_BIG 1
+#define EXEC_TRACE 0
+#include "sim/exec_body.inc"
+
+#define EXEC_FUNC exec_run_le
+#define EXEC_BIG 0
+#define EXEC_TRACE 0
+#include "sim/exec_body.inc"
+
+#define EXEC_FUNC exec_run_be_trace
+#define EXEC_BIG 1
+#define EXEC_TRACE 1
+#include "sim/exec_body.inc"
+
+#define EXEC_FUNC exec_run_le_trace
+#define EXEC_BIG 0
+#define EXEC_TRACE 1
+#include "sim/exec_body.inc"

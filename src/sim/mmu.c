@@ -1,0 +1,217 @@
+/* Address translation and slow-path memory accesses: see mmu.h. */
+#include "sim/mmu.h"
+
+#include <stdlib.h>
+
+#include "sim/console.h"
+#include "sim/guestmem.h"
+#include "sim/machine.h"
+#include "sim/mmio_map.h"
+
+#define KSEG0_BASE 0x80000000u
+#define KSEG1_BASE 0xa0000000u
+#define KSSEG_BASE 0xc0000000u
+#define KSEG3_BASE 0xe0000000u
+#define WATCHLO_PADDR 0xfffffff8u
+#define WATCHLO_R 0x2u
+#define WATCHLO_W 0x1u
+
+static void address_error(struct exc *e, uint32_t vaddr, enum mmu_access kind)
+{
+	*e = (struct exc){ .code = kind == MMU_STORE ? EXC_ADES : EXC_ADEL,
+		           .has_badvaddr = true, .badvaddr = vaddr };
+}
+
+static bool tlb_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind,
+                          uint32_t *paddr, bool *dirty, struct exc *e)
+{
+	struct tlb_xlate x;
+	uint8_t asid = (uint8_t)(m->cp0.entryhi & TLB_ENTRYHI_ASID);
+	enum tlb_result r = tlb_lookup(&m->tlb, vaddr, asid, kind == MMU_STORE,
+	                               (enum tlb_mode)m->mode, &x);
+	if (r == TLB_HIT) {
+		*paddr = x.paddr;
+		*dirty = x.dirty;
+		return true;
+	}
+	*e = (struct exc){ .tlb = true, .has_badvaddr = true, .badvaddr = vaddr };
+	if (r == TLB_MODIFIED)
+		e->code = EXC_MOD;
+	else
+		e->code = kind == MMU_STORE ? EXC_TLBS : EXC_TLBL;
+	e->refill = (r == TLB_REFILL);
+	return false;
+}
+
+bool mmu_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind, uint32_t *paddr,
+                   bool *mapped, bool *dirty, struct exc *e)
+{
+	*mapped = false;
+	*dirty = true;
+	if (vaddr < KSEG0_BASE) {
+		/* kuseg: every mode; unmapped while ERL is set (R4000 manual 4.3) */
+		if (m->cp0.status & ST_ERL) {
+			*paddr = vaddr;
+			return true;
+		}
+		*mapped = true;
+		return tlb_translate(m, vaddr, kind, paddr, dirty, e);
+	}
+	if (vaddr < KSSEG_BASE) { /* kseg0 and kseg1: kernel only, unmapped */
+		if (m->mode != MODE_KERNEL) {
+			address_error(e, vaddr, kind);
+			return false;
+		}
+		*paddr = vaddr & 0x1fffffffu;
+		return true;
+	}
+	if (vaddr < KSEG3_BASE ? m->mode == MODE_USER : m->mode != MODE_KERNEL) {
+		address_error(e, vaddr, kind); /* ksseg: kernel+supervisor; kseg3: kernel */
+		return false;
+	}
+	*mapped = true;
+	return tlb_translate(m, vaddr, kind, paddr, dirty, e);
+}
+
+static bool is_console(uint32_t paddr)
+{
+	return paddr >= MMIO_CONSOLE_PHYS && paddr < MMIO_CONSOLE_PHYS + MMIO_CONSOLE_SIZE;
+}
+
+static bool watch_active(const struct machine *m)
+{
+	return (m->cp0.watchlo & (WATCHLO_R | WATCHLO_W)) != 0;
+}
+
+/* The Watch exception: R4000 WatchLo compares physical doublewords; it is not
+ * taken while EXL or ERL is set (MIPS32 Volume III, Watch exception). */
+static bool watch_hit(const struct machine *m, uint32_t paddr, enum mmu_access kind)
+{
+	uint32_t w = m->cp0.watchlo;
+	if (!(w & (kind == MMU_STORE ? WATCHLO_W : WATCHLO_R)) || kind == MMU_FETCH)
+		return false;
+	if (m->cp0.status & (ST_EXL | ST_ERL))
+		return false;
+	return (paddr & WATCHLO_PADDR) == (w & WATCHLO_PADDR);
+}
+
+static bool can_cache(const struct machine *m)
+{
+	return m->cfg.use_tcache && !watch_active(m);
+}
+
+static void fill(struct tcache_entry *t, uint32_t vaddr, uint8_t *host_page, bool mapped)
+{
+	struct tcache_entry *ent = &t[tcache_index(vaddr)];
+	ent->tag = vaddr & ~0xfffu;
+	ent->mapped = mapped;
+	ent->addend = (uintptr_t)host_page - (uintptr_t)(vaddr & ~0xfffu);
+}
+
+/* Resolve vaddr to RAM or a device; shared by loads and stores. */
+static bool data_access(struct machine *m, uint32_t vaddr, enum mmu_access kind,
+                        uint32_t *paddr, bool *mapped, bool *dirty, struct exc *e)
+{
+	if (!mmu_translate(m, vaddr, kind, paddr, mapped, dirty, e))
+		return false;
+	if (watch_active(m) && watch_hit(m, *paddr, kind)) {
+		*e = (struct exc){ .code = EXC_WATCH };
+		return false;
+	}
+	if (*paddr >= (uint32_t)m->ram_pages * MACHINE_PAGE_SIZE && !is_console(*paddr)) {
+		*e = (struct exc){ .code = EXC_DBE };
+		return false;
+	}
+	return true;
+}
+
+bool mmu_load(struct machine *m, uint32_t vaddr, unsigned size, uint32_t *value, uint32_t *paddr,
+              struct exc *e)
+{
+	uint32_t pa;
+	bool mapped, dirty;
+	if (!data_access(m, vaddr, MMU_LOAD, &pa, &mapped, &dirty, e))
+		return false;
+	if (paddr)
+		*paddr = pa;
+	if (is_console(pa)) {
+		m->cycles += m->cfg.cost.uncached;
+		*value = console_read(m, pa - MMIO_CONSOLE_PHYS, size);
+		return true;
+	}
+	*value = guestmem_get(m->ram + pa, size, m->cfg.big_endian);
+	if (can_cache(m))
+		fill(m->tcache->read[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
+	return true;
+}
+
+void mmu_code_written(struct machine *m, uint32_t paddr, unsigned size)
+{
+	struct dpage *p = m->dpages[paddr >> 12];
+	if (!p)
+		return;
+	/* a store of up to 4 aligned bytes touches one instruction slot */
+	(void)size;
+	p->slot[(paddr >> 2) & (DPAGE_SLOTS - 1)].op = m->op_decode;
+}
+
+bool mmu_store(struct machine *m, uint32_t vaddr, unsigned size, uint32_t value, uint32_t mask,
+               struct exc *e)
+{
+	uint32_t pa;
+	bool mapped, dirty;
+	if (!data_access(m, vaddr, MMU_STORE, &pa, &mapped, &dirty, e))
+		return false;
+	if (is_console(pa)) {
+		m->cycles += m->cfg.cost.uncached;
+		console_write(m, pa - MMIO_CONSOLE_PHYS, size, value);
+		return true;
+	}
+	uint8_t *host = m->ram + pa;
+	if (mask != 0xffffffffu)
+		value = (guestmem_get32(host, m->cfg.big_endian) & ~mask) | (value & mask);
+	guestmem_put(host, size, value, m->cfg.big_endian);
+	if (m->dpages[pa >> 12])
+		mmu_code_written(m, pa, size);
+	else if (can_cache(m))
+		fill(m->tcache->write[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
+	return true;
+}
+
+static struct dpage *dpage_get(struct machine *m, uint32_t ppn)
+{
+	struct dpage *p = m->dpages[ppn];
+	if (p)
+		return p;
+	p = malloc(sizeof *p);
+	if (!p)
+		abort(); /* 16 KiB: nothing sensible is left to do */
+	for (unsigned i = 0; i < DPAGE_SLOTS; i++)
+		p->slot[i] = (struct dinsn){ .op = m->op_decode };
+	p->slot[DPAGE_SLOTS] = (struct dinsn){ .op = m->op_page_end };
+	p->ppn = ppn;
+	m->dpages[ppn] = p;
+	/* stores to this page must now see the decoded copy: no fast writes */
+	tcache_flush_writes(m->tcache);
+	return p;
+}
+
+bool mmu_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct exc *e)
+{
+	uint32_t pa;
+	bool mapped, dirty;
+	if (!mmu_translate(m, vaddr, MMU_FETCH, &pa, &mapped, &dirty, e))
+		return false;
+	if (pa >= (uint32_t)m->ram_pages * MACHINE_PAGE_SIZE) {
+		*e = (struct exc){ .code = EXC_IBE };
+		return false;
+	}
+	*page = dpage_get(m, pa >> 12);
+	if (m->cfg.use_tcache) {
+		struct tcache_fetch_entry *f = &m->tcache->fetch[m->mode][tcache_index(vaddr)];
+		f->tag = vaddr & ~0xfffu;
+		f->mapped = mapped;
+		f->page = *page;
+	}
+	return true;
+}

@@ -1,0 +1,126 @@
+/* Run summaries: see report.h. */
+#include "sim/report.h"
+
+#include <inttypes.h>
+
+#include "config.h"
+#include "sim/exception.h"
+#include "sim/machine.h"
+
+static const char *const mode_names[3] = { "kernel", "supervisor", "user" };
+
+/* The TLB figures as the architecture sees them: the TLB's own counts plus
+ * the lookups the host translation cache answered in its place. */
+struct tlb_view {
+	uint64_t lookups[3], hits[3];
+};
+
+static void tlb_view(const struct machine *m, struct tlb_view *v)
+{
+	for (int i = 0; i < 3; i++) {
+		uint64_t fast = m->stats.fast_hits[i] + m->stats.fetch_lookups[i];
+		v->lookups[i] = m->tlb.stats.lookups[i] + fast;
+		v->hits[i] = m->tlb.stats.hits[i] + fast;
+	}
+}
+
+const char *report_stop_name(int stop)
+{
+	switch (stop) {
+	case STOP_HALT: return "halt";
+	case STOP_MAX_INSNS: return "max-insns";
+	case STOP_DEADLOCK: return "deadlock";
+	case STOP_DOUBLE_FAULT: return "double-fault";
+	default: return "running";
+	}
+}
+
+void report_text(FILE *out, const struct machine *m, const struct report_meta *meta)
+{
+	struct tlb_view v;
+	tlb_view(m, &v);
+	fprintf(out, "vmmsim: %s: %s\n", meta->program, meta->stop_text);
+	fprintf(out, "  instructions %14" PRIu64 "   cycles %14" PRIu64 "   idle cycles %" PRIu64 "\n",
+	        m->insns, m->cycles, m->stats.idle_cycles);
+	fprintf(out, "  by mode     ");
+	for (int i = 0; i < 3; i++)
+		fprintf(out, "  %s %" PRIu64, mode_names[i], m->stats.insns_by_mode[i]);
+	fprintf(out, "\n  exceptions  ");
+	int any = 0;
+	for (unsigned c = 0; c < EXC_NCODES; c++)
+		if (m->stats.exceptions[c]) {
+			fprintf(out, "  %s %" PRIu64, exception_name(c), m->stats.exceptions[c]);
+			any = 1;
+		}
+	fprintf(out, "%s\n", any ? "" : "  none");
+	fprintf(out, "  TLB (%u entries): writes %" PRIu64 ", probes %" PRIu64 "\n",
+	        m->tlb.nentries, m->tlb.stats.writes, m->tlb.stats.probes);
+	fprintf(out, "    %-10s %12s %12s %10s %10s %10s\n", "mode", "lookups", "hits", "refills",
+	        "invalids", "modifieds");
+	for (int i = 0; i < 3; i++)
+		fprintf(out,
+		        "    %-10s %12" PRIu64 " %12" PRIu64 " %10" PRIu64 " %10" PRIu64
+		        " %10" PRIu64 "\n",
+		        mode_names[i], v.lookups[i], v.hits[i], m->tlb.stats.refills[i],
+		        m->tlb.stats.invalids[i], m->tlb.stats.modifieds[i]);
+}
+
+static void json_counts(FILE *out, const char *name, const uint64_t *by_mode, int last)
+{
+	fprintf(out, "      \"%s\": {\"kernel\": %" PRIu64 ", \"supervisor\": %" PRIu64
+	             ", \"user\": %" PRIu64 "}%s\n",
+	        name, by_mode[0], by_mode[1], by_mode[2], last ? "" : ",");
+}
+
+/* A JSON string: the program name may hold any byte. */
+static void json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+void report_json(FILE *out, const struct machine *m, const struct report_meta *meta)
+{
+	struct tlb_view v;
+	tlb_view(m, &v);
+	fprintf(out, "{\n  \"vmmsim_version\": \"%s\",\n  \"program\": ", PACKAGE_VERSION);
+	json_string(out, meta->program);
+	fprintf(out, ",\n  \"byte_order\": \"%s\",\n", m->cfg.big_endian ? "big" : "little");
+	fprintf(out, "  \"memory_bytes\": %u,\n  \"stop\": \"%s\",\n  \"exit_status\": %u,\n",
+	        m->cfg.mem_size, report_stop_name(m->stop), m->exit_status);
+	fprintf(out, "  \"instructions\": %" PRIu64 ",\n  \"cycles\": %" PRIu64 ",\n", m->insns,
+	        m->cycles);
+	fprintf(out, "  \"idle_cycles\": %" PRIu64 ",\n", m->stats.idle_cycles);
+	fprintf(out, "  \"instructions_by_mode\": {\"kernel\": %" PRIu64 ", \"supervisor\": %" PRIu64
+	             ", \"user\": %" PRIu64 "},\n",
+	        m->stats.insns_by_mode[0], m->stats.insns_by_mode[1], m->stats.insns_by_mode[2]);
+	fprintf(out, "  \"exceptions\": {");
+	const char *sep = "";
+	for (unsigned c = 0; c < EXC_NCODES; c++)
+		if (m->stats.exceptions[c]) {
+			fprintf(out, "%s\"%s\": %" PRIu64, sep, exception_name(c),
+			        m->stats.exceptions[c]);
+			sep = ", ";
+		}
+	fprintf(out, "},\n  \"interrupts\": %" PRIu64 ",\n", m->stats.interrupts);
+	fprintf(out, "  \"tlb_refills_at_refill_vector\": %" PRIu64 ",\n",
+	        m->stats.tlb_refills_to_vector0);
+	fprintf(out, "  \"tlb\": {\n    \"entries\": %u,\n    \"writes\": %" PRIu64
+	             ",\n    \"probes\": %" PRIu64 ",\n    \"by_mode\": {\n",
+	        m->tlb.nentries, m->tlb.stats.writes, m->tlb.stats.probes);
+	json_counts(out, "lookups", v.lookups, 0);
+	json_counts(out, "hits", v.hits, 0);
+	json_counts(out, "refills", m->tlb.stats.refills, 0);
+	json_counts(out, "invalids", m->tlb.stats.invalids, 0);
+	json_counts(out, "modifieds", m->tlb.stats.modifieds, 1);
+	fprintf(out, "    }\n  }\n}\n");
+}

@@ -1,0 +1,22 @@
+/* The summary of a run: a text table for the terminal and a JSON document
+ * for files.  Both are byte-for-byte deterministic: they hold simulated
+ * quantities only, never host time. */
+#ifndef VMMSIM_REPORT_H
+#define VMMSIM_REPORT_H
+
+#include <stdio.h>
+
+struct machine;
+
+struct report_meta {
+	const char *program;   /* the ELF as named on the command line */
+	const char *stop_text; /* why the run ended, in words */
+};
+
+void report_text(FILE *out, const struct machine *m, const struct report_meta *meta);
+void report_json(FILE *out, const struct machine *m, const struct report_meta *meta);
+
+/* Why the machine stopped, as a short word for JSON ("halt", "max-insns"...). */
+const char *report_stop_name(int stop);
+
+#endif

@@ -1,0 +1,55 @@
+/* The host translation cache: a speed device of the simulator, never visible
+ * in results (DESIGN.md).  It remembers, per CPU mode, which 4 KiB virtual
+ * pages translate to which host addresses, so that a load or store that hits
+ * it does not walk the TLB.  The machine keeps it exactly coherent: it drops
+ * the entries an overwritten TLB entry covered, everything on an ASID change,
+ * and keeps one table per mode so a mode switch needs no flush.
+ *
+ * Direct-mapped; an entry matches when tag == (vaddr & ~0xfff).  host address
+ * = vaddr + addend.  'mapped' is 1 when the page came through the TLB (so a
+ * hit counts as a TLB lookup and hit in the statistics), 0 for kseg0/kseg1.
+ */
+#ifndef VMMSIM_TCACHE_H
+#define VMMSIM_TCACHE_H
+
+#include <stdint.h>
+
+#define TCACHE_BITS 10
+#define TCACHE_SIZE (1u << TCACHE_BITS)
+#define TCACHE_INVALID_TAG 1u /* never equal to a page-aligned address */
+#define TCACHE_NMODES 3
+
+struct tcache_entry {
+	uint32_t tag;
+	uint32_t mapped;
+	uintptr_t addend;
+};
+
+/* A fetch entry points at the pre-decoded page instead of at bytes. */
+struct tcache_fetch_entry {
+	uint32_t tag;
+	uint32_t mapped;
+	void *page;
+};
+
+struct tcache {
+	struct tcache_entry read[TCACHE_NMODES][TCACHE_SIZE];
+	struct tcache_entry write[TCACHE_NMODES][TCACHE_SIZE];
+	struct tcache_fetch_entry fetch[TCACHE_NMODES][TCACHE_SIZE];
+};
+
+static inline unsigned tcache_index(uint32_t vaddr)
+{
+	return (vaddr >> 12) & (TCACHE_SIZE - 1);
+}
+
+/* Drop every entry. */
+void tcache_flush_all(struct tcache *c);
+/* Drop only the write entries (a page became code: stores must go slow). */
+void tcache_flush_writes(struct tcache *c);
+/* Drop the entries of TLB-mapped pages (an ASID change). */
+void tcache_flush_mapped(struct tcache *c);
+/* Drop every entry whose page lies in [lo, hi] (an overwritten TLB entry). */
+void tcache_flush_range(struct tcache *c, uint32_t lo, uint32_t hi);
+
+#endif

@@ -1,0 +1,117 @@
+/* The R4000 joint TLB (see tlb.h for the register formats).
+ *
+ * A fully associative array searched linearly: with 48..64 entries and a host
+ * translation cache in front (tcache.c), the search is off the hot path.
+ *
+ * Where the R4000 manual leaves a choice:
+ * - Two entries matching one address ("multiple match") shut the real chip
+ *   down (TS bit).  vmmsim lets the lowest-numbered entry win, as most
+ *   emulators do; guests that rely on TS are not supported.
+ * - PageMask values that are not one of the seven legal sizes are used as
+ *   written (the mask bits are simply ORed into the comparison), which is
+ *   what the hardware's compare logic does with them.
+ */
+#include "tlb/tlb.h"
+
+#include <string.h>
+
+/* The mask of the bits of a virtual address that select within the even/odd
+ * pair the entry maps: 8 KiB (4 KiB pages) up to 32 MiB. */
+static inline uint32_t pair_mask(const struct tlb_entry *e)
+{
+	return (e->pagemask & TLB_PAGEMASK_MASK) | 0x1fffu;
+}
+
+static inline bool entry_global(const struct tlb_entry *e)
+{
+	return (e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G) != 0;
+}
+
+static inline bool entry_matches(const struct tlb_entry *e, uint32_t vaddr, uint8_t asid)
+{
+	uint32_t mask = pair_mask(e);
+	if ((vaddr ^ e->entryhi) & ~mask & TLB_ENTRYHI_VPN2)
+		return false;
+	return entry_global(e) || (e->entryhi & TLB_ENTRYHI_ASID) == asid;
+}
+
+bool tlb_init(struct tlb *t, unsigned nentries)
+{
+	if (nentries < 1 || nentries > TLB_MAX_ENTRIES)
+		return false;
+	memset(t, 0, sizeof *t);
+	t->nentries = nentries;
+	/* distinct VPN2s in kseg0, which is never looked up in the TLB */
+	for (unsigned i = 0; i < nentries; i++)
+		t->entry[i].entryhi = 0x80000000u + (i << 13);
+	return true;
+}
+
+enum tlb_result tlb_lookup(struct tlb *t, uint32_t vaddr, uint8_t asid, bool write,
+                           enum tlb_mode mode, struct tlb_xlate *out)
+{
+	t->stats.lookups[mode]++;
+	for (unsigned i = 0; i < t->nentries; i++) {
+		const struct tlb_entry *e = &t->entry[i];
+		if (!entry_matches(e, vaddr, asid))
+			continue;
+		uint32_t mask = pair_mask(e);
+		uint32_t odd_bit = (mask + 1) >> 1; /* selects the odd page */
+		uint32_t lo = (vaddr & odd_bit) ? e->entrylo1 : e->entrylo0;
+		if (!(lo & TLB_ENTRYLO_V)) {
+			t->stats.invalids[mode]++;
+			return TLB_INVALID;
+		}
+		if (write && !(lo & TLB_ENTRYLO_D)) {
+			t->stats.modifieds[mode]++;
+			return TLB_MODIFIED;
+		}
+		uint32_t offset_mask = odd_bit - 1;
+		uint32_t pfn = (lo >> 6) & 0xfffffu;
+		/* for a large page the low PFN bits are ignored, as the hardware does */
+		out->paddr = ((pfn << 12) & ~offset_mask) | (vaddr & offset_mask);
+		out->vbase = vaddr & ~offset_mask;
+		out->size = odd_bit;
+		out->index = (int)i;
+		out->dirty = (lo & TLB_ENTRYLO_D) != 0;
+		t->stats.hits[mode]++;
+		return TLB_HIT;
+	}
+	t->stats.refills[mode]++;
+	return TLB_REFILL;
+}
+
+int tlb_probe(struct tlb *t, uint32_t entryhi)
+{
+	t->stats.probes++;
+	for (unsigned i = 0; i < t->nentries; i++)
+		if (entry_matches(&t->entry[i], entryhi, (uint8_t)(entryhi & TLB_ENTRYHI_ASID)))
+			return (int)i;
+	return -1;
+}
+
+void tlb_write(struct tlb *t, unsigned idx, const struct tlb_entry *e, struct tlb_entry *old)
+{
+	struct tlb_entry *slot = &t->entry[idx];
+	if (old)
+		*old = *slot;
+	slot->pagemask = e->pagemask & TLB_PAGEMASK_MASK;
+	slot->entryhi = e->entryhi & (TLB_ENTRYHI_VPN2 | TLB_ENTRYHI_ASID);
+	/* the entry keeps one G bit: the AND of both EntryLo G bits */
+	uint32_t g = e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G;
+	slot->entrylo0 = (e->entrylo0 & TLB_ENTRYLO_MASK & ~TLB_ENTRYLO_G) | g;
+	slot->entrylo1 = (e->entrylo1 & TLB_ENTRYLO_MASK & ~TLB_ENTRYLO_G) | g;
+	t->stats.writes++;
+}
+
+void tlb_read(const struct tlb *t, unsigned idx, struct tlb_entry *e)
+{
+	*e = t->entry[idx];
+}
+
+void tlb_entry_range(const struct tlb_entry *e, uint32_t *lo, uint32_t *hi)
+{
+	uint32_t mask = pair_mask(e);
+	*lo = e->entryhi & ~mask;
+	*hi = *lo + mask;
+}
