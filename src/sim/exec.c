@@ -1,4 +1,13 @@
 /* The interpreter, instantiated four times from exec_body.inc. */
+
+/* Threaded dispatch only pays when every handler ends in its own indirect
+ * jump.  GCC's cross-jumping merges the identical handler tails into one
+ * shared dispatch (one badly predicted jump for all), and its SLP vectorizer
+ * packs the instruction and cycle counters into one SSE register: both cost
+ * about a third of the interpreter's speed, so both are off in this file. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-crossjumping", "no-tree-slp-vectorize")
+#endif
 #include "sim/exec.h"
 
 #include <inttypes.h>
