@@ -6,6 +6,7 @@
 #include "cli/cmd.h"
 #include "cli/options.h"
 #include "cli/outfile.h"
+#include "cli/workload.h"
 #include "config.h"
 #include "sim/elf.h"
 #include "sim/fileutil.h"
@@ -19,9 +20,17 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: vmmsim run [OPTIONS] PROGRAM.elf\n"
-	        "Run a bare-metal ELF32 MIPS program (kernel mode, BEV=0, EBase 0x80000000)\n"
-	        "until it halts; console output on stdout, a summary on stderr.\n"
+	        "       vmmsim run [OPTIONS] --workload NAME [--seed N] [--arg KEY=VALUE ...]\n"
+	        "Run a bare-metal ELF32 MIPS program (kernel mode, BEV=0, EBase 0x80000000),\n"
+	        "or boot the guest kernel with a workload (see vmmsim list), until it halts;\n"
+	        "console output on stdout, a summary on stderr.\n"
 	        "\n"
+	        "  --workload NAME     boot the guest kernel running workload NAME\n"
+	        "  --seed N            the workload's seed (default 1)\n"
+	        "  --arg KEY=VALUE     a workload parameter (repeatable)\n"
+	        "  --endian be|le      byte order of the guest kernel (default be)\n"
+	        "  --guest-dir DIR     where the guest kernel images are (default: the\n"
+	        "                      build tree, then the installed copy)\n"
 	        "  --mem SIZE          physical memory, 1M..256M (default 64M)\n"
 	        "  --tlb-entries N     joint TLB entries, 1..%d (default %d; R10000: 64)\n"
 	        "  --max-insns N       stop a runaway guest after N instructions (exit 3)\n"
@@ -32,6 +41,7 @@ static void usage(FILE *out)
 	        "  --no-tcache         disable the host translation cache (results unchanged)\n"
 	        "  --quiet             no summary on stderr\n"
 	        "  --help              this text\n"
+	        "  --version           vmmsim's version\n"
 	        "\n"
 	        "Exit status: 0 halted with status 0, 1 halted with a non-zero status,\n"
 	        "2 bad input, 3 did not halt (--max-insns, deadlock), 4 output error.\n",
@@ -39,7 +49,8 @@ static void usage(FILE *out)
 }
 
 enum { OPT_MEM = 256, OPT_TLB, OPT_MAX_INSNS, OPT_COST, OPT_CMDLINE, OPT_OUT, OPT_TRACE,
-       OPT_NO_TCACHE, OPT_QUIET, OPT_HELP };
+       OPT_NO_TCACHE, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_WORKLOAD, OPT_SEED, OPT_ARG,
+       OPT_ENDIAN, OPT_GUEST_DIR };
 
 static const struct option long_options[] = {
 	{ "mem", required_argument, NULL, OPT_MEM },
@@ -52,6 +63,12 @@ static const struct option long_options[] = {
 	{ "no-tcache", no_argument, NULL, OPT_NO_TCACHE },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "workload", required_argument, NULL, OPT_WORKLOAD },
+	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "arg", required_argument, NULL, OPT_ARG },
+	{ "endian", required_argument, NULL, OPT_ENDIAN },
+	{ "guest-dir", required_argument, NULL, OPT_GUEST_DIR },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -59,7 +76,32 @@ struct run_options {
 	struct machine_config cfg;
 	const char *program, *out_path, *cost_path, *cmdline, *trace_path;
 	bool trace, quiet;
+	struct workload_request workload; /* name NULL: a bare-metal program */
+	bool workload_opts; /* --seed/--arg/--endian given */
+	char kernel_path[4096];
+	char workload_cmdline[BOOT_CMDLINE_MAX];
 };
+
+/* --workload: the kernel image becomes the program, the workload its
+ * command line.  Returns -1 to go on, or an exit status. */
+static int prepare_workload(int argc, struct run_options *o)
+{
+	if (optind != argc) {
+		fprintf(stderr, "vmmsim run: --workload runs the guest kernel: no program file may be given\n");
+		return EXIT_BAD_INPUT;
+	}
+	if (o->cmdline) {
+		fprintf(stderr, "vmmsim run: --workload makes the command line: drop --cmdline\n");
+		return EXIT_BAD_INPUT;
+	}
+	if (!workload_validate(&o->workload) ||
+	    !workload_cmdline(&o->workload, o->workload_cmdline, BOOT_CMDLINE_MAX_TEXT) ||
+	    !workload_kernel_path(&o->workload, "native", o->kernel_path, sizeof o->kernel_path))
+		return EXIT_BAD_INPUT;
+	o->program = o->kernel_path;
+	o->cmdline = o->workload_cmdline;
+	return -1;
+}
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_options(int argc, char **argv, struct run_options *o)
@@ -67,6 +109,8 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	uint64_t v;
 	int c;
 	machine_config_defaults(&o->cfg);
+	o->workload.seed = 1;
+	o->workload.big_endian = true;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
@@ -104,11 +148,41 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 		case OPT_NO_TCACHE: o->cfg.use_tcache = false; break;
 		case OPT_QUIET: o->quiet = true; break;
 		case OPT_HELP: usage(stdout); return EXIT_OK;
+		case OPT_VERSION: printf("vmmsim %s\n", PACKAGE_VERSION); return EXIT_OK;
+		case OPT_WORKLOAD: o->workload.name = optarg; break;
+		case OPT_SEED:
+			if (!options_uint("--seed", optarg, 0, UINT32_MAX, &o->workload.seed))
+				return EXIT_BAD_INPUT;
+			o->workload_opts = true;
+			break;
+		case OPT_ARG:
+			if (o->workload.nargs == WORKLOAD_MAX_ARGS) {
+				fprintf(stderr, "vmmsim: --arg: more than %d given\n", WORKLOAD_MAX_ARGS);
+				return EXIT_BAD_INPUT;
+			}
+			o->workload.args[o->workload.nargs++] = optarg;
+			o->workload_opts = true;
+			break;
+		case OPT_ENDIAN:
+			if (strcmp(optarg, "be") && strcmp(optarg, "le")) {
+				fprintf(stderr, "vmmsim: --endian: '%s' is neither be nor le\n", optarg);
+				return EXIT_BAD_INPUT;
+			}
+			o->workload.big_endian = !strcmp(optarg, "be");
+			o->workload_opts = true;
+			break;
+		case OPT_GUEST_DIR: o->workload.guest_dir = optarg; break;
 		default:
 			fprintf(stderr, "vmmsim run: unknown or incomplete option '%s' (see vmmsim run --help)\n",
 			        argv[optind - 1]);
 			return EXIT_BAD_INPUT;
 		}
+	}
+	if (o->workload.name)
+		return prepare_workload(argc, o);
+	if (o->workload_opts) {
+		fprintf(stderr, "vmmsim run: --seed, --arg and --endian need --workload\n");
+		return EXIT_BAD_INPUT;
 	}
 	if (optind != argc - 1) {
 		fprintf(stderr, "vmmsim run: %s (see vmmsim run --help)\n",
@@ -208,6 +282,7 @@ static int run_main(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	machine_run(m);
+	ledger_finish(m);
 	fflush(stdout);
 	status = status_of(m, stop_text, sizeof stop_text);
 	struct report_meta meta = { .program = o.program, .stop_text = stop_text };

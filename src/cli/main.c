@@ -8,6 +8,7 @@
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_run_entry,
+	&cmd_list_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -103,7 +103,7 @@ int elf_load_buffer(const uint8_t *buf, size_t len, uint8_t *ram, size_t ram_siz
 			return -1;
 		}
 		if (vaddr < KSEG0 || vaddr >= KSEG2 || memsz > KSEG2 - vaddr) {
-			snprintf(err, errlen, "segment %u at 0x%08x (%u bytes) is not in kseg0/kseg1: the bare machine runs unmapped",
+			snprintf(err, errlen, "segment %u at 0x%08x (%u bytes) is not in kseg0/kseg1 (the bare machine runs unmapped; a linker script must discard .MIPS.abiflags and .reginfo, see README)",
 			         i, vaddr, memsz);
 			return -1;
 		}

@@ -21,6 +21,7 @@ uint32_t exception_enter(struct machine *m, const struct exc *e, uint32_t pc, bo
 	bool was_exl = (c->status & ST_EXL) != 0;
 	uint32_t offset = VECTOR_GENERAL;
 
+	ledger_exception(m, e); /* before EXL changes: it tells nesting apart */
 	/* EPC and BD are only written when EXL was clear: a nested exception
 	 * keeps the outer one's return address (R4000 manual 5.2). */
 	if (!was_exl) {
@@ -63,6 +64,7 @@ uint32_t exception_eret(struct machine *m)
 	}
 	m->cpu.llbit = false;
 	m->cycles += m->cfg.cost.exc_return;
+	ledger_eret(m); /* the entry ends here, eret's own cost included */
 	machine_status_changed(m);
 	machine_events_changed(m);
 	return target;

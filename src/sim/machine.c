@@ -78,6 +78,7 @@ void machine_status_changed(struct machine *m)
 		m->mode_insn0 = m->insns;
 		m->mode = mode;
 		m->xlate_gen++;
+		ledger_mode_changed(m);
 	}
 	if (erl != m->erl_was_set) {
 		tcache_flush_all(m->tcache);
@@ -154,8 +155,10 @@ void machine_wait(struct machine *m)
 		machine_events_changed(m);
 		return;
 	}
-	m->stats.idle_cycles += m->timer_cycle - m->cycles;
+	uint64_t idle = m->timer_cycle - m->cycles;
+	m->stats.idle_cycles += idle;
 	m->cycles = m->timer_cycle;
+	ledger_idle(m, idle);
 	timer_tick(m);
 	machine_events_changed(m);
 }
@@ -184,6 +187,7 @@ void machine_boot(struct machine *m, uint32_t entry, const char *cmdline)
 	}
 	m->stop = STOP_NONE;
 	machine_events_changed(m);
+	ledger_reset(m);
 }
 
 enum machine_stop machine_run(struct machine *m)

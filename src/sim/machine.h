@@ -15,6 +15,7 @@
 #include "models/costmodel.h"
 #include "sim/cp0.h"
 #include "sim/cpu.h"
+#include "sim/ledger.h"
 #include "tlb/tcache.h"
 #include "tlb/tlb.h"
 
@@ -117,6 +118,7 @@ struct machine {
 	uint32_t service_mark;
 
 	struct machine_stats stats;
+	struct ledger ledger;
 };
 
 /* Build a machine with cfg (validated by the caller: mem_size and tlb_entries

@@ -35,6 +35,63 @@ const char *report_stop_name(int stop)
 	}
 }
 
+static const char *const who_names[LEDGER_NWHO] = { "user", "kernel", "vmm", "idle" };
+
+static double share(uint64_t part, uint64_t whole)
+{
+	return whole ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
+/* The ledger: who, then the guest kernel's time by service. */
+static void ledger_text(FILE *out, const struct machine *m)
+{
+	const struct ledger *l = &m->ledger;
+	fprintf(out, "  cycles by who:");
+	for (int w = 0; w < LEDGER_NWHO; w++)
+		fprintf(out, "  %s %" PRIu64 " (%.1f%%)", who_names[w], l->cycles[w],
+		        share(l->cycles[w], m->cycles));
+	fprintf(out, "\n");
+	bool any = false;
+	for (unsigned r = 0; r < LEDGER_NSERVICES; r++) {
+		const struct ledger_row *row = &l->row[r];
+		if (!row->cycles && !row->events)
+			continue;
+		if (!any)
+			fprintf(out, "  guest kernel by service:\n    %-14s %10s %14s %12s %12s %7s\n",
+			        "service", "events", "cycles", "cyc/event", "insns", "%");
+		any = true;
+		char name[32];
+		fprintf(out, "    %-14s %10" PRIu64 " %14" PRIu64 " %12.1f %12" PRIu64 " %6.2f%%\n",
+		        ledger_row_name(r, name, sizeof name), row->events, row->cycles,
+		        row->events ? (double)row->cycles / (double)row->events : 0.0, row->insns,
+		        share(row->cycles, m->cycles));
+	}
+}
+
+static void ledger_json(FILE *out, const struct machine *m)
+{
+	const struct ledger *l = &m->ledger;
+	fprintf(out, "  \"ledger\": {\n    \"cycles\": {");
+	for (int w = 0; w < LEDGER_NWHO; w++)
+		fprintf(out, "%s\"%s\": %" PRIu64, w ? ", " : "", who_names[w], l->cycles[w]);
+	fprintf(out, "},\n    \"instructions\": {");
+	for (int w = 0; w < LEDGER_NWHO; w++)
+		fprintf(out, "%s\"%s\": %" PRIu64, w ? ", " : "", who_names[w], l->insns[w]);
+	fprintf(out, "},\n    \"kernel_services\": [");
+	const char *sep = "\n";
+	for (unsigned r = 0; r < LEDGER_NSERVICES; r++) {
+		const struct ledger_row *row = &l->row[r];
+		if (!row->cycles && !row->events)
+			continue;
+		char name[32];
+		fprintf(out, "%s      {\"service\": \"%s\", \"events\": %" PRIu64 ", \"cycles\": %" PRIu64
+		             ", \"instructions\": %" PRIu64 "}",
+		        sep, ledger_row_name(r, name, sizeof name), row->events, row->cycles, row->insns);
+		sep = ",\n";
+	}
+	fprintf(out, "%s]\n  },\n", *sep == ',' ? "\n    " : "");
+}
+
 void report_text(FILE *out, const struct machine *m, const struct report_meta *meta)
 {
 	struct tlb_view v;
@@ -63,6 +120,7 @@ void report_text(FILE *out, const struct machine *m, const struct report_meta *m
 		        " %10" PRIu64 "\n",
 		        mode_names[i], v.lookups[i], v.hits[i], m->tlb.stats.refills[i],
 		        m->tlb.stats.invalids[i], m->tlb.stats.modifieds[i]);
+	ledger_text(out, m);
 }
 
 static void json_counts(FILE *out, const char *name, const uint64_t *by_mode, int last)
@@ -114,6 +172,7 @@ void report_json(FILE *out, const struct machine *m, const struct report_meta *m
 	fprintf(out, "},\n  \"interrupts\": %" PRIu64 ",\n", m->stats.interrupts);
 	fprintf(out, "  \"tlb_refills_at_refill_vector\": %" PRIu64 ",\n",
 	        m->stats.tlb_refills_to_vector0);
+	ledger_json(out, m);
 	fprintf(out, "  \"tlb\": {\n    \"entries\": %u,\n    \"writes\": %" PRIu64
 	             ",\n    \"probes\": %" PRIu64 ",\n    \"by_mode\": {\n",
 	        m->tlb.nentries, m->tlb.stats.writes, m->tlb.stats.probes);

@@ -1,0 +1,169 @@
+/* The ledger (ledger.h). */
+#include "sim/ledger.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "sim/exception.h"
+#include "sim/machine.h"
+#include "sim/services.h"
+
+#define ROW_KERNEL (LEDGER_NSERVICES - 2) /* kernel time outside any entry */
+#define ROW_OTHER (LEDGER_NSERVICES - 1)  /* service ids vmmsim does not know */
+
+static enum ledger_who who_of(const struct machine *m)
+{
+	return m->mode == MODE_USER ? LEDGER_USER : LEDGER_KERNEL;
+}
+
+unsigned ledger_row_of(uint32_t service)
+{
+	if (service == SERVICE_NONE)
+		return ROW_KERNEL;
+	if (service <= SERVICE_BOOT)
+		return service;
+	return ROW_OTHER;
+}
+
+const char *ledger_row_name(unsigned row, char *buf, unsigned len)
+{
+	static const char *const named[] = {
+		[SERVICE_UTLB_MISS - SERVICE_UTLB_MISS] = "UTLB_MISS",
+		[SERVICE_DEMAND_ZERO - SERVICE_UTLB_MISS] = "DEMAND_ZERO",
+		[SERVICE_QUICK_FAULT - SERVICE_UTLB_MISS] = "QUICK_FAULT",
+		[SERVICE_COW_FAULT - SERVICE_UTLB_MISS] = "COW_FAULT",
+		[SERVICE_INTERRUPT - SERVICE_UTLB_MISS] = "INTERRUPT",
+		[SERVICE_KTLB_MISS - SERVICE_UTLB_MISS] = "KTLB_MISS",
+		[SERVICE_IDLE - SERVICE_UTLB_MISS] = "IDLE",
+		[SERVICE_BOOT - SERVICE_UTLB_MISS] = "BOOT",
+	};
+	static const struct { unsigned nr; const char *name; } syscalls[] = {
+		{ SYS_exit, "exit" }, { SYS_fork, "fork" }, { SYS_read, "read" },
+		{ SYS_write, "write" }, { SYS_open, "open" }, { SYS_close, "close" },
+		{ SYS_wait, "wait" }, { SYS_unlink, "unlink" }, { SYS_exec, "execve" },
+		{ SYS_time, "time" }, { SYS_getpid, "getpid" }, { SYS_sbrk, "sbrk" },
+		{ SYS_yield, "yield" }, { SYS_console, "console" },
+	};
+	if (row == ROW_KERNEL)
+		return "kernel";
+	if (row == ROW_OTHER)
+		return "other";
+	if (row >= SERVICE_UTLB_MISS && row <= SERVICE_BOOT)
+		return named[row - SERVICE_UTLB_MISS];
+	if (row >= SERVICE_EXC_BASE && row < SERVICE_EXC_BASE + EXC_NCODES) {
+		snprintf(buf, len, "exc:%s", exception_name(row - SERVICE_EXC_BASE));
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof syscalls / sizeof syscalls[0]; i++)
+		if (syscalls[i].nr == row)
+			return syscalls[i].name;
+	snprintf(buf, len, row <= SYS_MAX ? "sys%u" : "service%u", row);
+	return buf;
+}
+
+/* Charge the cycles and instructions since the span began to whoever ran
+ * them, and start a new span. */
+static void charge_span(struct machine *m)
+{
+	struct ledger *l = &m->ledger;
+	uint64_t dc = m->cycles - l->span_cycle, di = m->insns - l->span_insns;
+	l->cycles[l->span_who] += dc;
+	l->insns[l->span_who] += di;
+	if (l->span_who == LEDGER_KERNEL) {
+		if (l->depth > 0) {
+			l->frame[l->depth - 1].cycles += dc;
+			l->frame[l->depth - 1].insns += di;
+		} else {
+			struct ledger_row *r = &l->row[ledger_row_of(m->service_mark)];
+			r->cycles += dc;
+			r->insns += di;
+		}
+	}
+	l->span_cycle = m->cycles;
+	l->span_insns = m->insns;
+	l->span_who = who_of(m);
+}
+
+void ledger_reset(struct machine *m)
+{
+	memset(&m->ledger, 0, sizeof m->ledger);
+	m->ledger.span_cycle = m->cycles;
+	m->ledger.span_insns = m->insns;
+	m->ledger.span_who = who_of(m);
+	m->service_mark = SERVICE_NONE;
+}
+
+void ledger_mode_changed(struct machine *m)
+{
+	charge_span(m);
+}
+
+static uint32_t infer_service(const struct machine *m, const struct exc *e)
+{
+	switch (e->code) {
+	case EXC_SYS: {
+		uint32_t nr = m->cpu.gpr[CPU_V0];
+		return nr <= SYS_MAX ? SERVICE_SYS(nr) : SERVICE_EXC_BASE + EXC_SYS;
+	}
+	case EXC_INT:
+		return SERVICE_INTERRUPT;
+	case EXC_TLBL:
+	case EXC_TLBS:
+		if (e->refill)
+			return e->badvaddr < 0x80000000u ? SERVICE_UTLB_MISS : SERVICE_KTLB_MISS;
+		return SERVICE_EXC_BASE + e->code;
+	default:
+		return SERVICE_EXC_BASE + e->code;
+	}
+}
+
+void ledger_exception(struct machine *m, const struct exc *e)
+{
+	struct ledger *l = &m->ledger;
+	charge_span(m);
+	/* With EXL already set the exception continues the entry it interrupts
+	 * (EPC is not overwritten, one eret ends both), so it is no new entry. */
+	if ((m->cp0.status & (ST_EXL | ST_ERL)) || l->depth == LEDGER_MAX_DEPTH)
+		return;
+	l->frame[l->depth++] = (struct ledger_frame){
+		.service = infer_service(m, e),
+		.saved_mark = m->service_mark,
+	};
+	m->service_mark = SERVICE_NONE;
+}
+
+static void pop_frame(struct machine *m)
+{
+	struct ledger *l = &m->ledger;
+	struct ledger_frame *f = &l->frame[--l->depth];
+	uint32_t service = m->service_mark != SERVICE_NONE ? m->service_mark : f->service;
+	struct ledger_row *r = &l->row[ledger_row_of(service)];
+	r->events++;
+	r->cycles += f->cycles;
+	r->insns += f->insns;
+	m->service_mark = f->saved_mark;
+}
+
+void ledger_eret(struct machine *m)
+{
+	charge_span(m);
+	if (m->ledger.depth > 0)
+		pop_frame(m);
+}
+
+void ledger_idle(struct machine *m, uint64_t cycles)
+{
+	struct ledger *l = &m->ledger;
+	m->cycles -= cycles;
+	charge_span(m);
+	m->cycles += cycles;
+	l->cycles[LEDGER_IDLE] += cycles;
+	l->span_cycle = m->cycles;
+}
+
+void ledger_finish(struct machine *m)
+{
+	charge_span(m);
+	while (m->ledger.depth > 0)
+		pop_frame(m);
+}

@@ -1,0 +1,83 @@
+/* The ledger: where every simulated cycle goes (DESIGN.md, "The ledger").
+ *
+ * Every cycle is charged to exactly one bucket (who, service):
+ *   who      guest user, guest kernel, VMM, idle;
+ *   service  for guest kernel time, the kernel entry being served
+ *            (services.h): inferred from the exception that entered the
+ *            kernel and refined by the guest's service marks.
+ * The buckets always add up to the machine's cycle count (tested).
+ *
+ * How kernel time is split into entries: an exception pushes an entry, eret
+ * pops it; an exception taken inside the kernel nests (its cycles are its
+ * own, not its parent's).  A service mark executed during an entry relabels
+ * the whole entry.  Kernel time outside any entry (boot, a kernel thread,
+ * the idle loop) is charged to the last mark seen at that level, or to
+ * "kernel" when there is none.  A context switch inside a system call ends
+ * the entry at the eret that leaves for the other process: what the first
+ * process's call costs after it resumes is charged to the entry that resumes
+ * it (an interrupt, usually), as per-entry accounting does in Disco's tables.
+ */
+#ifndef VMMSIM_LEDGER_H
+#define VMMSIM_LEDGER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum ledger_who { LEDGER_USER, LEDGER_KERNEL, LEDGER_VMM, LEDGER_IDLE, LEDGER_NWHO };
+
+/* Service ids beyond this share one row ("other"). */
+#define LEDGER_NSERVICES 0x210
+#define LEDGER_MAX_DEPTH 16
+
+struct ledger_row {
+	uint64_t events; /* kernel entries completed (or still open at the end) */
+	uint64_t cycles;
+	uint64_t insns;
+};
+
+struct ledger_frame {
+	uint32_t service;      /* inferred from the exception */
+	uint32_t saved_mark;   /* the enclosing level's mark */
+	uint64_t cycles, insns; /* charged to this entry so far */
+};
+
+struct ledger {
+	uint64_t cycles[LEDGER_NWHO];
+	uint64_t insns[LEDGER_NWHO];
+	struct ledger_row row[LEDGER_NSERVICES];
+	/* the open span: since when, and as whom */
+	uint64_t span_cycle, span_insns;
+	enum ledger_who span_who;
+	unsigned depth;
+	struct ledger_frame frame[LEDGER_MAX_DEPTH];
+	uint32_t base_mark; /* the mark outside any entry */
+};
+
+struct machine;
+struct exc;
+
+/* Start the books at the machine's current cycle (after boot). */
+void ledger_reset(struct machine *m);
+
+/* Charge the open span up to now and start a new one as the current mode.
+ * Called on every mode change. */
+void ledger_mode_changed(struct machine *m);
+
+/* An exception is being taken (before the entry penalty is charged). */
+void ledger_exception(struct machine *m, const struct exc *e);
+
+/* eret: the innermost entry is finished. */
+void ledger_eret(struct machine *m);
+
+/* `cycles` just went by in WAIT: idle, not the kernel's. */
+void ledger_idle(struct machine *m, uint64_t cycles);
+
+/* Close the books at the end of a run (open entries count as events). */
+void ledger_finish(struct machine *m);
+
+/* The service row an id lands in, and the printable name of a row
+ * ("read", "UTLB_MISS", "exc:TLBL", "kernel" ...). */
+unsigned ledger_row_of(uint32_t service);
+const char *ledger_row_name(unsigned row, char *buf, unsigned len);
+
+#endif
