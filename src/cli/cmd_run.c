@@ -285,7 +285,9 @@ static int run_main(int argc, char **argv)
 	ledger_finish(m);
 	fflush(stdout);
 	status = status_of(m, stop_text, sizeof stop_text);
-	struct report_meta meta = { .program = o.program, .stop_text = stop_text };
+	struct report_meta meta = { .program = o.program, .stop_text = stop_text,
+		                    .workload = o.workload.name, .seed = o.workload.seed,
+		                    .policy = o.workload.name ? "native" : "bare" };
 	if (!o.quiet)
 		report_text(stderr, m, &meta);
 	else if (status == EXIT_NO_HALT)

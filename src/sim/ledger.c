@@ -50,6 +50,10 @@ const char *ledger_row_name(unsigned row, char *buf, unsigned len)
 		return "other";
 	if (row >= SERVICE_UTLB_MISS && row <= SERVICE_BOOT)
 		return named[row - SERVICE_UTLB_MISS];
+	if (row == SERVICE_EXC_BASE + EXC_TLBL || row == SERVICE_EXC_BASE + EXC_TLBS)
+		return "TLB_INVALID";
+	if (row == SERVICE_EXC_BASE + EXC_MOD)
+		return "TLB_MODIFIED";
 	if (row >= SERVICE_EXC_BASE && row < SERVICE_EXC_BASE + EXC_NCODES) {
 		snprintf(buf, len, "exc:%s", exception_name(row - SERVICE_EXC_BASE));
 		return buf;
@@ -111,7 +115,7 @@ static uint32_t infer_service(const struct machine *m, const struct exc *e)
 	case EXC_TLBS:
 		if (e->refill)
 			return e->badvaddr < 0x80000000u ? SERVICE_UTLB_MISS : SERVICE_KTLB_MISS;
-		return SERVICE_EXC_BASE + e->code;
+		return SERVICE_EXC_BASE + EXC_TLBL; /* one row: "TLB_INVALID" */
 	default:
 		return SERVICE_EXC_BASE + e->code;
 	}

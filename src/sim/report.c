@@ -68,28 +68,39 @@ static void ledger_text(FILE *out, const struct machine *m)
 	}
 }
 
+/* One breakdown row per line, so that shell tools can read them too. */
+static void breakdown_row(FILE *out, const char **sep, const char *who, const char *service,
+                          const char *component, uint64_t events, uint64_t cycles,
+                          uint64_t insns)
+{
+	fprintf(out,
+	        "%s    {\"who\": \"%s\", \"service\": \"%s\", \"component\": \"%s\", "
+	        "\"events\": %" PRIu64 ", \"cycles\": %" PRIu64 ", \"instructions\": %" PRIu64 "}",
+	        *sep, who, service, component, events, cycles, insns);
+	*sep = ",\n";
+}
+
+/* The ledger as doc/results-format.md describes it: the guest's user time,
+ * its kernel time by service, idle time.  The rows add up to total_cycles. */
 static void ledger_json(FILE *out, const struct machine *m)
 {
 	const struct ledger *l = &m->ledger;
-	fprintf(out, "  \"ledger\": {\n    \"cycles\": {");
-	for (int w = 0; w < LEDGER_NWHO; w++)
-		fprintf(out, "%s\"%s\": %" PRIu64, w ? ", " : "", who_names[w], l->cycles[w]);
-	fprintf(out, "},\n    \"instructions\": {");
-	for (int w = 0; w < LEDGER_NWHO; w++)
-		fprintf(out, "%s\"%s\": %" PRIu64, w ? ", " : "", who_names[w], l->insns[w]);
-	fprintf(out, "},\n    \"kernel_services\": [");
 	const char *sep = "\n";
+	fprintf(out, "  \"breakdown\": [");
+	if (l->cycles[LEDGER_USER] || l->insns[LEDGER_USER])
+		breakdown_row(out, &sep, "user", "user", "guest user", 0, l->cycles[LEDGER_USER],
+		              l->insns[LEDGER_USER]);
 	for (unsigned r = 0; r < LEDGER_NSERVICES; r++) {
 		const struct ledger_row *row = &l->row[r];
 		if (!row->cycles && !row->events)
 			continue;
 		char name[32];
-		fprintf(out, "%s      {\"service\": \"%s\", \"events\": %" PRIu64 ", \"cycles\": %" PRIu64
-		             ", \"instructions\": %" PRIu64 "}",
-		        sep, ledger_row_name(r, name, sizeof name), row->events, row->cycles, row->insns);
-		sep = ",\n";
+		breakdown_row(out, &sep, "kernel", ledger_row_name(r, name, sizeof name),
+		              "guest kernel", row->events, row->cycles, row->insns);
 	}
-	fprintf(out, "%s]\n  },\n", *sep == ',' ? "\n    " : "");
+	if (l->cycles[LEDGER_IDLE])
+		breakdown_row(out, &sep, "idle", "idle", "idle", 0, l->cycles[LEDGER_IDLE], 0);
+	fprintf(out, "\n  ],\n");
 }
 
 void report_text(FILE *out, const struct machine *m, const struct report_meta *meta)
@@ -153,9 +164,20 @@ void report_json(FILE *out, const struct machine *m, const struct report_meta *m
 	fprintf(out, "{\n  \"vmmsim_version\": \"%s\",\n  \"program\": ", PACKAGE_VERSION);
 	json_string(out, meta->program);
 	fprintf(out, ",\n  \"byte_order\": \"%s\",\n", m->cfg.big_endian ? "big" : "little");
+	fprintf(out, "  \"workload\": ");
+	if (meta->workload)
+		json_string(out, meta->workload);
+	else
+		fputs("null", out);
+	fprintf(out, ",\n  \"seed\": ");
+	if (meta->workload)
+		fprintf(out, "%" PRIu64, meta->seed);
+	else
+		fputs("null", out);
+	fprintf(out, ",\n  \"policy\": \"%s\",\n", meta->policy ? meta->policy : "bare");
 	fprintf(out, "  \"memory_bytes\": %u,\n  \"stop\": \"%s\",\n  \"exit_status\": %u,\n",
 	        m->cfg.mem_size, report_stop_name(m->stop), m->exit_status);
-	fprintf(out, "  \"instructions\": %" PRIu64 ",\n  \"cycles\": %" PRIu64 ",\n", m->insns,
+	fprintf(out, "  \"instructions\": %" PRIu64 ",\n  \"total_cycles\": %" PRIu64 ",\n", m->insns,
 	        m->cycles);
 	fprintf(out, "  \"idle_cycles\": %" PRIu64 ",\n", m->stats.idle_cycles);
 	fprintf(out, "  \"instructions_by_mode\": {\"kernel\": %" PRIu64 ", \"supervisor\": %" PRIu64

@@ -4,6 +4,7 @@
 #ifndef VMMSIM_REPORT_H
 #define VMMSIM_REPORT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 struct machine;
@@ -11,6 +12,9 @@ struct machine;
 struct report_meta {
 	const char *program;   /* the ELF as named on the command line */
 	const char *stop_text; /* why the run ended, in words */
+	const char *workload;  /* NULL for a bare-metal program */
+	uint64_t seed;         /* the workload's seed */
+	const char *policy;    /* "native" (a workload), "bare" (a bare-metal program) */
 };
 
 void report_text(FILE *out, const struct machine *m, const struct report_meta *meta);
