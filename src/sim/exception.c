@@ -21,7 +21,11 @@ uint32_t exception_enter(struct machine *m, const struct exc *e, uint32_t pc, bo
 	bool was_exl = (c->status & ST_EXL) != 0;
 	uint32_t offset = VECTOR_GENERAL;
 
-	ledger_exception(m, e); /* before EXL changes: it tells nesting apart */
+	if (m->vmm) { /* the VMM owns the vectors */
+		m->stats.exceptions[e->code]++;
+		return m->vmm->exception(m->vmm->ctx, m, e, pc, bd);
+	}
+	ledger_exception(m, e, (c->status & (ST_EXL | ST_ERL)) != 0);
 	/* EPC and BD are only written when EXL was clear: a nested exception
 	 * keeps the outer one's return address (R4000 manual 5.2). */
 	if (!was_exl) {

@@ -11,6 +11,16 @@
 #define ROW_KERNEL (LEDGER_NSERVICES - 2) /* kernel time outside any entry */
 #define ROW_OTHER (LEDGER_NSERVICES - 1)  /* service ids vmmsim does not know */
 
+const char *ledger_component_name(enum ledger_component c)
+{
+	static const char *const names[LEDGER_NCOMPONENTS] = {
+#define LEDGER_COMPONENT_NAME(id, name) name,
+		LEDGER_COMPONENTS(LEDGER_COMPONENT_NAME)
+#undef LEDGER_COMPONENT_NAME
+	};
+	return (unsigned)c < LEDGER_NCOMPONENTS ? names[c] : "?";
+}
+
 static enum ledger_who who_of(const struct machine *m)
 {
 	return m->mode == MODE_USER ? LEDGER_USER : LEDGER_KERNEL;
@@ -121,13 +131,13 @@ static uint32_t infer_service(const struct machine *m, const struct exc *e)
 	}
 }
 
-void ledger_exception(struct machine *m, const struct exc *e)
+void ledger_exception(struct machine *m, const struct exc *e, bool exl_was_set)
 {
 	struct ledger *l = &m->ledger;
 	charge_span(m);
 	/* With EXL already set the exception continues the entry it interrupts
 	 * (EPC is not overwritten, one eret ends both), so it is no new entry. */
-	if ((m->cp0.status & (ST_EXL | ST_ERL)) || l->depth == LEDGER_MAX_DEPTH)
+	if (exl_was_set || l->depth == LEDGER_MAX_DEPTH)
 		return;
 	l->frame[l->depth++] = (struct ledger_frame){
 		.service = infer_service(m, e),
@@ -145,7 +155,27 @@ static void pop_frame(struct machine *m)
 	r->events++;
 	r->cycles += f->cycles;
 	r->insns += f->insns;
+	for (int c = 0; c < LEDGER_NCOMPONENTS; c++)
+		r->vmm[c] += f->vmm[c];
 	m->service_mark = f->saved_mark;
+}
+
+void ledger_vmm(struct machine *m, enum ledger_component c, uint32_t service, uint64_t cycles)
+{
+	struct ledger *l = &m->ledger;
+	charge_span(m);
+	m->cycles += cycles;
+	l->span_cycle = m->cycles;
+	l->cycles[LEDGER_VMM] += cycles;
+	if (l->depth > 0)
+		l->frame[l->depth - 1].vmm[c] += cycles;
+	else
+		l->row[ledger_row_of(service)].vmm[c] += cycles;
+}
+
+void ledger_vmm_event(struct machine *m, uint32_t service)
+{
+	m->ledger.row[ledger_row_of(service)].events++;
 }
 
 void ledger_eret(struct machine *m)

@@ -25,20 +25,45 @@
 
 enum ledger_who { LEDGER_USER, LEDGER_KERNEL, LEDGER_VMM, LEDGER_IDLE, LEDGER_NWHO };
 
+/* What the VMM's cycles were spent on: the columns of Disco's Table 2 plus
+ * the later policies' own work. */
+#define LEDGER_COMPONENTS(X)                                                                       \
+	X(TLB_WRITE, "tlb-write emulation")                                                        \
+	X(PRIV, "other privileged instructions")                                                   \
+	X(REFLECT, "exception reflection")                                                         \
+	X(MONITOR, "monitor calls and page faults")                                                \
+	X(KTLB, "kernel TLB faults")                                                               \
+	X(DEVICE, "device emulation")                                                              \
+	X(L2TLB, "l2tlb service")                                                                  \
+	X(WORLD_SWITCH, "world switch")                                                            \
+	X(DEDUP_SCAN, "page sharing scan")                                                         \
+	X(PAGE_COPY, "cow copy")                                                                   \
+	X(PAGE_ZERO, "page zeroing")                                                               \
+	X(IDLE, "idle handling")
+enum ledger_component {
+#define LEDGER_COMPONENT_ENUM(id, name) LEDGER_C_##id,
+	LEDGER_COMPONENTS(LEDGER_COMPONENT_ENUM)
+#undef LEDGER_COMPONENT_ENUM
+	LEDGER_NCOMPONENTS
+};
+const char *ledger_component_name(enum ledger_component c);
+
 /* Service ids beyond this share one row ("other"). */
 #define LEDGER_NSERVICES 0x210
 #define LEDGER_MAX_DEPTH 16
 
 struct ledger_row {
 	uint64_t events; /* kernel entries completed (or still open at the end) */
-	uint64_t cycles;
+	uint64_t cycles; /* the guest kernel's own cycles */
 	uint64_t insns;
+	uint64_t vmm[LEDGER_NCOMPONENTS]; /* the VMM's cycles spent for this service */
 };
 
 struct ledger_frame {
 	uint32_t service;      /* inferred from the exception */
 	uint32_t saved_mark;   /* the enclosing level's mark */
 	uint64_t cycles, insns; /* charged to this entry so far */
+	uint64_t vmm[LEDGER_NCOMPONENTS];
 };
 
 struct ledger {
@@ -63,11 +88,24 @@ void ledger_reset(struct machine *m);
  * Called on every mode change. */
 void ledger_mode_changed(struct machine *m);
 
-/* An exception is being taken (before the entry penalty is charged). */
-void ledger_exception(struct machine *m, const struct exc *e);
+/* The guest kernel is entered by exception e (before the entry penalty is
+ * charged).  exl_was_set: the guest's EXL (or ERL) was already set, so the
+ * exception continues the entry it interrupts.  Natively the machine calls
+ * this; under a VMM the VMM does, when it reflects an exception. */
+void ledger_exception(struct machine *m, const struct exc *e, bool exl_was_set);
 
-/* eret: the innermost entry is finished. */
+/* The guest's eret: the innermost entry is finished. */
 void ledger_eret(struct machine *m);
+
+/* The VMM spent `cycles` on component c: adds them to the machine's cycle
+ * count and charges them to the guest entry being served, or, outside any
+ * entry, to service (for example UTLB_MISS for a refill the VMM serves
+ * without entering the guest). */
+void ledger_vmm(struct machine *m, enum ledger_component c, uint32_t service, uint64_t cycles);
+
+/* An event the VMM served on its own, without entering the guest kernel
+ * (an L2TLB hit, say): counts one event of service. */
+void ledger_vmm_event(struct machine *m, uint32_t service);
 
 /* `cycles` just went by in WAIT: idle, not the kernel's. */
 void ledger_idle(struct machine *m, uint64_t cycles);

@@ -62,6 +62,21 @@ struct dpage {
 	uint32_t ppn;
 };
 
+struct machine;
+struct exc;
+
+/* A VMM model attached to the machine (src/models/ builds one).  When set it
+ * owns the exception vectors: every exception, interrupts included, is
+ * delivered to it instead of the CP0 exception sequence, and it returns the
+ * pc to resume at, having done what its policy does (emulate, reflect to the
+ * guest, switch worlds) through the machine's own functions.  The machine
+ * never knows which policy it is. */
+struct machine_vmm {
+	uint32_t (*exception)(void *ctx, struct machine *m, const struct exc *e, uint32_t pc,
+	                      bool bd);
+	void *ctx;
+};
+
 struct machine_stats {
 	uint64_t exceptions[EXC_NCODES];
 	uint64_t tlb_refills_to_vector0; /* refills taken at the +0x000 vector */
@@ -119,6 +134,7 @@ struct machine {
 
 	struct machine_stats stats;
 	struct ledger ledger;
+	const struct machine_vmm *vmm; /* NULL: the bare machine (native) */
 };
 
 /* Build a machine with cfg (validated by the caller: mem_size and tlb_entries

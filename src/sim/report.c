@@ -54,17 +54,20 @@ static void ledger_text(FILE *out, const struct machine *m)
 	bool any = false;
 	for (unsigned r = 0; r < LEDGER_NSERVICES; r++) {
 		const struct ledger_row *row = &l->row[r];
-		if (!row->cycles && !row->events)
+		uint64_t vmm = 0;
+		for (int c = 0; c < LEDGER_NCOMPONENTS; c++)
+			vmm += row->vmm[c];
+		if (!row->cycles && !row->events && !vmm)
 			continue;
 		if (!any)
-			fprintf(out, "  guest kernel by service:\n    %-14s %10s %14s %12s %12s %7s\n",
-			        "service", "events", "cycles", "cyc/event", "insns", "%");
+			fprintf(out, "  guest kernel by service:\n    %-14s %10s %14s %14s %12s %7s\n",
+			        "service", "events", "kernel cyc", "vmm cyc", "cyc/event", "%");
 		any = true;
 		char name[32];
-		fprintf(out, "    %-14s %10" PRIu64 " %14" PRIu64 " %12.1f %12" PRIu64 " %6.2f%%\n",
-		        ledger_row_name(r, name, sizeof name), row->events, row->cycles,
-		        row->events ? (double)row->cycles / (double)row->events : 0.0, row->insns,
-		        share(row->cycles, m->cycles));
+		fprintf(out, "    %-14s %10" PRIu64 " %14" PRIu64 " %14" PRIu64 " %12.1f %6.2f%%\n",
+		        ledger_row_name(r, name, sizeof name), row->events, row->cycles, vmm,
+		        row->events ? (double)(row->cycles + vmm) / (double)row->events : 0.0,
+		        share(row->cycles + vmm, m->cycles));
 	}
 }
 
@@ -98,6 +101,15 @@ static void ledger_json(FILE *out, const struct machine *m)
 		breakdown_row(out, &sep, "kernel", ledger_row_name(r, name, sizeof name),
 		              "guest kernel", row->events, row->cycles, row->insns);
 	}
+	for (unsigned r = 0; r < LEDGER_NSERVICES; r++)
+		for (int c = 0; c < LEDGER_NCOMPONENTS; c++) {
+			const struct ledger_row *row = &l->row[r];
+			if (!row->vmm[c])
+				continue;
+			char name[32];
+			breakdown_row(out, &sep, "vmm", ledger_row_name(r, name, sizeof name),
+			              ledger_component_name(c), row->events, row->vmm[c], 0);
+		}
 	if (l->cycles[LEDGER_IDLE])
 		breakdown_row(out, &sep, "idle", "idle", "idle", 0, l->cycles[LEDGER_IDLE], 0);
 	fprintf(out, "\n  ],\n");
