@@ -10,4 +10,23 @@ for order in eb el; do
 	[ -n "$total" ] && [ -n "$sum" ] || fail "cannot read the cycles from the JSON"
 	[ "$sum" = "$total" ] || fail "breakdown sums to $sum, total_cycles is $total ($order)"
 done
-echo "PASS ledger"
+
+# kernel entries: 1000 getpid syscalls and 10 breaks, with their shapes
+for order in eb el; do
+	"$VMMSIM" run --quiet --out "$scratch/t.json" "$top_builddir/tests/cli/traps.$order.elf" \
+		>"$scratch/t.out" || fail "traps ($order)"
+	grep -q '^ok$' "$scratch/t.out" || fail "traps printed $(cat "$scratch/t.out")"
+	row=$(grep '"service": "getpid"' "$scratch/t.json") || fail "no getpid row ($order)"
+	echo "$row" | grep -q '"events": 1000,' || fail "getpid events: $row"
+	echo "$row" | grep -q '"counts": \[' || fail "getpid has no histogram: $row"
+	# each entry with the default costs: exception entry 5, five handler
+	# instructions, the loop 2(k+1) for k = 0..7 in turn, eret 2: 14 + 2k
+	echo "$row" | grep -q '"mean": 21.000, .*"max": 28,' || fail "getpid cycles: $row"
+	grep '"service": "exc:Bp"' "$scratch/t.json" | grep -q '"events": 10,' ||
+		fail "break row ($order)"
+	total=$(sed -n 's/^  "total_cycles": \([0-9]*\),$/\1/p' "$scratch/t.json")
+	sum=$(sed -n 's/^    {"who": .*"cycles": \([0-9]*\), .*/\1/p' "$scratch/t.json" |
+		awk '{ s += $1 } END { printf "%d", s }')
+	[ "$sum" = "$total" ] || fail "traps: breakdown sums to $sum, total_cycles is $total"
+done
+echo "PASS ledger (traps)"

@@ -98,8 +98,26 @@ static void charge_span(struct machine *m)
 	l->span_who = who_of(m);
 }
 
+void ledger_free(struct ledger *l)
+{
+	for (unsigned r = 0; r < LEDGER_NSERVICES; r++) {
+		ledger_dist_free(l->row[r].dist);
+		l->row[r].dist = NULL;
+	}
+}
+
+/* One event of a row took `cycles`, kernel and VMM together. */
+static void sample(struct ledger_row *r, uint64_t cycles)
+{
+	if (!r->dist)
+		r->dist = ledger_dist_new();
+	if (r->dist) /* out of memory: the row keeps its totals, not its shape */
+		ledger_dist_add(r->dist, cycles);
+}
+
 void ledger_reset(struct machine *m)
 {
+	ledger_free(&m->ledger);
 	memset(&m->ledger, 0, sizeof m->ledger);
 	m->ledger.span_cycle = m->cycles;
 	m->ledger.span_insns = m->insns;
@@ -155,8 +173,12 @@ static void pop_frame(struct machine *m)
 	r->events++;
 	r->cycles += f->cycles;
 	r->insns += f->insns;
-	for (int c = 0; c < LEDGER_NCOMPONENTS; c++)
+	uint64_t total = f->cycles;
+	for (int c = 0; c < LEDGER_NCOMPONENTS; c++) {
 		r->vmm[c] += f->vmm[c];
+		total += f->vmm[c];
+	}
+	sample(r, total);
 	m->service_mark = f->saved_mark;
 }
 
@@ -169,13 +191,18 @@ void ledger_vmm(struct machine *m, enum ledger_component c, uint32_t service, ui
 	l->cycles[LEDGER_VMM] += cycles;
 	if (l->depth > 0)
 		l->frame[l->depth - 1].vmm[c] += cycles;
-	else
+	else {
 		l->row[ledger_row_of(service)].vmm[c] += cycles;
+		l->row[ledger_row_of(service)].vmm_pending += cycles;
+	}
 }
 
 void ledger_vmm_event(struct machine *m, uint32_t service)
 {
-	m->ledger.row[ledger_row_of(service)].events++;
+	struct ledger_row *r = &m->ledger.row[ledger_row_of(service)];
+	r->events++;
+	sample(r, r->vmm_pending);
+	r->vmm_pending = 0;
 }
 
 void ledger_eret(struct machine *m)

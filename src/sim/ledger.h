@@ -23,6 +23,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "sim/ledger_dist.h"
+
 enum ledger_who { LEDGER_USER, LEDGER_KERNEL, LEDGER_VMM, LEDGER_IDLE, LEDGER_NWHO };
 
 /* What the VMM's cycles were spent on: the columns of Disco's Table 2 plus
@@ -57,6 +59,8 @@ struct ledger_row {
 	uint64_t cycles; /* the guest kernel's own cycles */
 	uint64_t insns;
 	uint64_t vmm[LEDGER_NCOMPONENTS]; /* the VMM's cycles spent for this service */
+	uint64_t vmm_pending; /* VMM cycles outside an entry since the last VMM-only event */
+	struct ledger_dist *dist; /* cycles per event, kernel + VMM; NULL until the first */
 };
 
 struct ledger_frame {
@@ -83,6 +87,9 @@ struct exc;
 
 /* Start the books at the machine's current cycle (after boot). */
 void ledger_reset(struct machine *m);
+
+/* Free what the books hold (the distributions). */
+void ledger_free(struct ledger *l);
 
 /* Charge the open span up to now and start a new one as the current mode.
  * Called on every mode change. */

@@ -53,6 +53,7 @@ void machine_free(struct machine *m)
 		for (uint32_t i = 0; i < m->ram_pages; i++)
 			free(m->dpages[i]);
 	free(m->dpages);
+	ledger_free(&m->ledger);
 	free(m->ram);
 	free(m->tcache);
 	free(m);

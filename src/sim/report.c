@@ -71,15 +71,43 @@ static void ledger_text(FILE *out, const struct machine *m)
 	}
 }
 
+/* The distribution of cycles per event (kernel and VMM together): summary
+ * figures and the histogram's non-empty span of bins. */
+static void dist_json(FILE *out, const struct ledger_dist *d)
+{
+	struct ledger_dist_summary s;
+	ledger_dist_summary(d, &s);
+	fprintf(out, ", \"mean\": %.3f, \"sd\": %.3f, \"median\": %.3f, \"p95\": %.3f, "
+	             "\"p99\": %.3f, \"max\": %.0f",
+	        s.mean, s.sd, s.median, s.p95, s.p99, s.max);
+	unsigned first = LEDGER_DIST_BINS, last = 0;
+	for (unsigned i = 0; i < LEDGER_DIST_BINS; i++)
+		if (ledger_dist_count(d, i)) {
+			if (first == LEDGER_DIST_BINS)
+				first = i;
+			last = i;
+		}
+	fprintf(out, ", \"histogram\": {\"edges\": [");
+	for (unsigned i = first; first < LEDGER_DIST_BINS && i <= last + 1; i++)
+		fprintf(out, "%s%.3f", i == first ? "" : ", ", ledger_dist_edge(i));
+	fprintf(out, "], \"counts\": [");
+	for (unsigned i = first; first < LEDGER_DIST_BINS && i <= last; i++)
+		fprintf(out, "%s%" PRIu64, i == first ? "" : ", ", ledger_dist_count(d, i));
+	fprintf(out, "]}");
+}
+
 /* One breakdown row per line, so that shell tools can read them too. */
 static void breakdown_row(FILE *out, const char **sep, const char *who, const char *service,
                           const char *component, uint64_t events, uint64_t cycles,
-                          uint64_t insns)
+                          uint64_t insns, const struct ledger_dist *dist)
 {
 	fprintf(out,
 	        "%s    {\"who\": \"%s\", \"service\": \"%s\", \"component\": \"%s\", "
-	        "\"events\": %" PRIu64 ", \"cycles\": %" PRIu64 ", \"instructions\": %" PRIu64 "}",
+	        "\"events\": %" PRIu64 ", \"cycles\": %" PRIu64 ", \"instructions\": %" PRIu64,
 	        *sep, who, service, component, events, cycles, insns);
+	if (dist)
+		dist_json(out, dist);
+	fputc('}', out);
 	*sep = ",\n";
 }
 
@@ -92,14 +120,14 @@ static void ledger_json(FILE *out, const struct machine *m)
 	fprintf(out, "  \"breakdown\": [");
 	if (l->cycles[LEDGER_USER] || l->insns[LEDGER_USER])
 		breakdown_row(out, &sep, "user", "user", "guest user", 0, l->cycles[LEDGER_USER],
-		              l->insns[LEDGER_USER]);
+		              l->insns[LEDGER_USER], NULL);
 	for (unsigned r = 0; r < LEDGER_NSERVICES; r++) {
 		const struct ledger_row *row = &l->row[r];
 		if (!row->cycles && !row->events)
 			continue;
 		char name[32];
 		breakdown_row(out, &sep, "kernel", ledger_row_name(r, name, sizeof name),
-		              "guest kernel", row->events, row->cycles, row->insns);
+		              "guest kernel", row->events, row->cycles, row->insns, row->dist);
 	}
 	for (unsigned r = 0; r < LEDGER_NSERVICES; r++)
 		for (int c = 0; c < LEDGER_NCOMPONENTS; c++) {
@@ -108,10 +136,10 @@ static void ledger_json(FILE *out, const struct machine *m)
 				continue;
 			char name[32];
 			breakdown_row(out, &sep, "vmm", ledger_row_name(r, name, sizeof name),
-			              ledger_component_name(c), row->events, row->vmm[c], 0);
+			              ledger_component_name(c), row->events, row->vmm[c], 0, NULL);
 		}
 	if (l->cycles[LEDGER_IDLE])
-		breakdown_row(out, &sep, "idle", "idle", "idle", 0, l->cycles[LEDGER_IDLE], 0);
+		breakdown_row(out, &sep, "idle", "idle", "idle", 0, l->cycles[LEDGER_IDLE], 0, NULL);
 	fprintf(out, "\n  ],\n");
 }
 
