@@ -21,5 +21,6 @@ struct cmd_entry {
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_costmodel_entry;
+extern const struct cmd_entry cmd_trace_info_entry;
 
 #endif

@@ -10,6 +10,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_run_entry,
 	&cmd_list_entry,
 	&cmd_costmodel_entry,
+	&cmd_trace_info_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

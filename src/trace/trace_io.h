@@ -1,0 +1,76 @@
+/* Reading and writing vmmsim traces (trace_format.h): the container only,
+ * header fields and records as numbers.  Recording and replay build on it.
+ *
+ * Every reader error is one line naming the file and the byte offset in the
+ * uncompressed stream where the problem is ("t.vtr.gz: byte 1234: record
+ * kind 99 is unknown"); a damaged gzip stream is reported with zlib's words.
+ * The reader never reads past what it was given and never loops: a truncated
+ * or corrupt file ends in an error.
+ */
+#ifndef VMMSIM_TRACE_IO_H
+#define VMMSIM_TRACE_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "trace/trace_format.h"
+
+struct trace_header {
+	char vmmsim_version[64];
+	uint64_t big_endian, mem_bytes, tlb_entries, seed;
+	char workload[64], policy[64];
+	char program[TRACE_MAX_STRING], cmdline[TRACE_MAX_STRING];
+	uint64_t version;
+};
+
+struct trace_record {
+	enum trace_record_kind kind;
+	unsigned nfields;
+	uint64_t field[TRACE_MAX_FIELDS];
+	uint64_t offset; /* where the record starts in the uncompressed stream */
+};
+
+struct trace_reader;
+struct trace_writer;
+
+/* Open and read the header; NULL with err filled on failure. */
+struct trace_reader *trace_reader_open(const char *path, struct trace_header *h, char *err,
+                                       size_t errlen);
+/* The next record: 1 read, 0 after END (the trace ended properly), -1 error. */
+int trace_reader_next(struct trace_reader *r, struct trace_record *rec, char *err,
+                      size_t errlen);
+void trace_reader_close(struct trace_reader *r);
+
+/* The same reader over a buffer of uncompressed content (for the fuzzer and
+ * tests); name is used in error messages. */
+struct trace_reader *trace_reader_open_memory(const uint8_t *data, size_t len, const char *name,
+                                              struct trace_header *h, char *err,
+                                              size_t errlen);
+
+/* Write to path atomically: the file appears, complete, at close. */
+struct trace_writer *trace_writer_open(const char *path, const struct trace_header *h,
+                                       char *err, size_t errlen);
+void trace_writer_record(struct trace_writer *w, enum trace_record_kind kind,
+                         const uint64_t *fields);
+/* Writes END and renames into place; false (file removed) on any error. */
+bool trace_writer_close(struct trace_writer *w, uint64_t insns, uint64_t cycles, char *err,
+                        size_t errlen);
+/* Give up: remove the temporary file. */
+void trace_writer_abort(struct trace_writer *w);
+
+/* Static facts about the record kinds. */
+unsigned trace_record_nfields(enum trace_record_kind kind);
+const char *trace_record_name(enum trace_record_kind kind);
+
+/* zigzag for signed deltas */
+static inline uint64_t trace_zigzag(int64_t v)
+{
+	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+}
+static inline int64_t trace_unzigzag(uint64_t u)
+{
+	return (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
+}
+
+#endif

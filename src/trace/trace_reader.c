@@ -1,0 +1,292 @@
+/* Reading traces (trace_io.h). */
+#include "trace/trace_io.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#define READ_CHUNK 65536
+
+struct trace_reader {
+	gzFile gz;             /* NULL when reading from memory */
+	const uint8_t *mem;    /* the memory buffer, or the chunk read from gz */
+	size_t mem_len, pos;   /* bytes available in mem, next to read */
+	uint64_t base;         /* stream offset of mem[0] */
+	uint8_t *chunk;
+	bool ended;
+	char name[256];
+};
+
+static uint64_t offset_of(const struct trace_reader *r)
+{
+	return r->base + r->pos;
+}
+
+/* Make at least one byte available; false at the end of the stream (err
+ * set only for a damaged stream). */
+static bool refill(struct trace_reader *r, char *err, size_t errlen)
+{
+	if (r->pos < r->mem_len)
+		return true;
+	if (!r->gz)
+		return false;
+	r->base += r->mem_len;
+	int n = gzread(r->gz, r->chunk, READ_CHUNK);
+	if (n < 0) {
+		int code;
+		const char *msg = gzerror(r->gz, &code);
+		snprintf(err, errlen, "%s: byte %llu: damaged compressed data (%s)", r->name,
+		         (unsigned long long)r->base, msg);
+		r->mem_len = r->pos = 0;
+		return false;
+	}
+	r->mem = r->chunk;
+	r->mem_len = (size_t)n;
+	r->pos = 0;
+	return n > 0;
+}
+
+static int get_byte(struct trace_reader *r, uint8_t *b, const char *what, char *err,
+                    size_t errlen)
+{
+	err[0] = 0;
+	if (!refill(r, err, errlen)) {
+		if (!err[0])
+			snprintf(err, errlen, "%s: byte %llu: the file ends inside %s (truncated?)",
+			         r->name, (unsigned long long)offset_of(r), what);
+		return -1;
+	}
+	*b = r->mem[r->pos++];
+	return 0;
+}
+
+static int get_varint(struct trace_reader *r, uint64_t *v, const char *what, char *err,
+                      size_t errlen)
+{
+	uint64_t at = offset_of(r), x = 0;
+	for (unsigned shift = 0; shift < 70; shift += 7) {
+		uint8_t b;
+		if (get_byte(r, &b, what, err, errlen) != 0)
+			return -1;
+		if (shift == 63 && b > 1)
+			break;
+		x |= (uint64_t)(b & 0x7f) << shift;
+		if (!(b & 0x80)) {
+			*v = x;
+			return 0;
+		}
+	}
+	snprintf(err, errlen, "%s: byte %llu: %s is not a valid varint (over 64 bits)", r->name,
+	         (unsigned long long)at, what);
+	return -1;
+}
+
+static int get_bytes(struct trace_reader *r, char *dst, size_t n, const char *what, char *err,
+                     size_t errlen)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint8_t b;
+		if (get_byte(r, &b, what, err, errlen) != 0)
+			return -1;
+		dst[i] = (char)b;
+	}
+	return 0;
+}
+
+static int read_string(struct trace_reader *r, uint64_t len, char *dst, size_t cap,
+                       const char *what, uint64_t at, char *err, size_t errlen)
+{
+	if (len >= cap) {
+		snprintf(err, errlen, "%s: byte %llu: %s is %llu bytes, longer than %zu", r->name,
+		         (unsigned long long)at, what, (unsigned long long)len, cap - 1);
+		return -1;
+	}
+	if (get_bytes(r, dst, (size_t)len, what, err, errlen) != 0)
+		return -1;
+	dst[len] = 0;
+	if (memchr(dst, 0, (size_t)len)) {
+		snprintf(err, errlen, "%s: byte %llu: %s holds a NUL byte", r->name,
+		         (unsigned long long)at, what);
+		return -1;
+	}
+	return 0;
+}
+
+static int read_u(struct trace_reader *r, uint64_t len, uint64_t *dst, uint64_t at, char *err,
+                  size_t errlen)
+{
+	uint64_t start = offset_of(r);
+	if (get_varint(r, dst, "a header number", err, errlen) != 0)
+		return -1;
+	if (offset_of(r) - start != len) {
+		snprintf(err, errlen, "%s: byte %llu: header field length %llu does not match its number",
+		         r->name, (unsigned long long)at, (unsigned long long)len);
+		return -1;
+	}
+	return 0;
+}
+
+static int read_header(struct trace_reader *r, struct trace_header *h, char *err, size_t errlen)
+{
+	char magic[TRACE_MAGIC_LEN];
+	memset(h, 0, sizeof *h);
+	if (get_bytes(r, magic, TRACE_MAGIC_LEN, "the magic number", err, errlen) != 0)
+		return -1;
+	if (memcmp(magic, TRACE_MAGIC, TRACE_MAGIC_LEN) != 0) {
+		snprintf(err, errlen, "%s: byte 0: wrong magic number: not a vmmsim trace", r->name);
+		return -1;
+	}
+	if (get_varint(r, &h->version, "the version", err, errlen) != 0)
+		return -1;
+	if (h->version == 0 || h->version > TRACE_VERSION) {
+		snprintf(err, errlen, "%s: byte %d: trace format version %llu; this vmmsim reads up to %d",
+		         r->name, TRACE_MAGIC_LEN, (unsigned long long)h->version, TRACE_VERSION);
+		return -1;
+	}
+	for (;;) {
+		uint64_t at = offset_of(r), tag, len;
+		if (get_varint(r, &tag, "a header tag", err, errlen) != 0)
+			return -1;
+		if (tag == 0)
+			return 0;
+		if (get_varint(r, &len, "a header length", err, errlen) != 0)
+			return -1;
+		int rc;
+		switch (tag) {
+#define READ_FIELD_s(name, field)                                                                  \
+	rc = read_string(r, len, h->field, sizeof h->field, "header field " #field, at, err, errlen)
+#define READ_FIELD_u(name, field) rc = read_u(r, len, &h->field, at, err, errlen)
+		case TRACE_HDR_VMMSIM_VERSION: READ_FIELD_s(VMMSIM_VERSION, vmmsim_version); break;
+		case TRACE_HDR_BIG_ENDIAN: READ_FIELD_u(BIG_ENDIAN, big_endian); break;
+		case TRACE_HDR_MEM_BYTES: READ_FIELD_u(MEM_BYTES, mem_bytes); break;
+		case TRACE_HDR_TLB_ENTRIES: READ_FIELD_u(TLB_ENTRIES, tlb_entries); break;
+		case TRACE_HDR_WORKLOAD: READ_FIELD_s(WORKLOAD, workload); break;
+		case TRACE_HDR_SEED: READ_FIELD_u(SEED, seed); break;
+		case TRACE_HDR_PROGRAM: READ_FIELD_s(PROGRAM, program); break;
+		case TRACE_HDR_CMDLINE: READ_FIELD_s(CMDLINE, cmdline); break;
+		case TRACE_HDR_POLICY: READ_FIELD_s(POLICY, policy); break;
+#undef READ_FIELD_s
+#undef READ_FIELD_u
+		default: /* a field of a newer minor revision: skip it */
+			rc = 0;
+			for (uint64_t i = 0; i < len && rc == 0; i++) {
+				uint8_t b;
+				rc = get_byte(r, &b, "an unknown header field", err, errlen);
+			}
+		}
+		if (rc != 0)
+			return -1;
+	}
+}
+
+static struct trace_reader *reader_new(const char *name)
+{
+	struct trace_reader *r = calloc(1, sizeof *r);
+	if (r)
+		snprintf(r->name, sizeof r->name, "%s", name);
+	return r;
+}
+
+struct trace_reader *trace_reader_open(const char *path, struct trace_header *h, char *err,
+                                       size_t errlen)
+{
+	struct trace_reader *r = reader_new(path);
+	if (!r || !(r->chunk = malloc(READ_CHUNK))) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		trace_reader_close(r);
+		return NULL;
+	}
+	r->gz = gzopen(path, "rb");
+	if (!r->gz) {
+		snprintf(err, errlen, "%s: %s", path, errno ? strerror(errno) : "cannot open");
+		trace_reader_close(r);
+		return NULL;
+	}
+	if (read_header(r, h, err, errlen) != 0) {
+		trace_reader_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct trace_reader *trace_reader_open_memory(const uint8_t *data, size_t len, const char *name,
+                                              struct trace_header *h, char *err, size_t errlen)
+{
+	struct trace_reader *r = reader_new(name);
+	if (!r) {
+		snprintf(err, errlen, "%s: out of memory", name);
+		return NULL;
+	}
+	r->mem = data;
+	r->mem_len = len;
+	if (read_header(r, h, err, errlen) != 0) {
+		trace_reader_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+int trace_reader_next(struct trace_reader *r, struct trace_record *rec, char *err,
+                      size_t errlen)
+{
+	if (r->ended)
+		return 0;
+	uint8_t kind;
+	rec->offset = offset_of(r);
+	if (get_byte(r, &kind, "a record (no END record)", err, errlen) != 0)
+		return -1;
+	if (kind >= TRACE_NKINDS) {
+		snprintf(err, errlen, "%s: byte %llu: record kind %u is unknown", r->name,
+		         (unsigned long long)rec->offset, kind);
+		return -1;
+	}
+	rec->kind = (enum trace_record_kind)kind;
+	rec->nfields = trace_record_nfields(rec->kind);
+	for (unsigned i = 0; i < rec->nfields; i++)
+		if (get_varint(r, &rec->field[i], trace_record_name(rec->kind), err, errlen) != 0)
+			return -1;
+	if (rec->kind == TRACE_REC_END) {
+		r->ended = true;
+		err[0] = 0;
+		if (refill(r, err, errlen)) {
+			snprintf(err, errlen, "%s: byte %llu: data after the END record", r->name,
+			         (unsigned long long)offset_of(r));
+			return -1;
+		}
+		if (err[0])
+			return -1;
+	}
+	return 1;
+}
+
+void trace_reader_close(struct trace_reader *r)
+{
+	if (!r)
+		return;
+	if (r->gz)
+		gzclose(r->gz);
+	free(r->chunk);
+	free(r);
+}
+
+unsigned trace_record_nfields(enum trace_record_kind kind)
+{
+	static const unsigned n[TRACE_NKINDS] = {
+#define TRACE_RECORD_N(name, byte, nfields, fields) [byte] = nfields,
+		TRACE_RECORDS(TRACE_RECORD_N)
+#undef TRACE_RECORD_N
+	};
+	return (unsigned)kind < TRACE_NKINDS ? n[kind] : 0;
+}
+
+const char *trace_record_name(enum trace_record_kind kind)
+{
+	static const char *const names[TRACE_NKINDS] = {
+#define TRACE_RECORD_NAME(name, byte, nfields, fields) [byte] = #name,
+		TRACE_RECORDS(TRACE_RECORD_NAME)
+#undef TRACE_RECORD_NAME
+	};
+	return (unsigned)kind < TRACE_NKINDS ? names[kind] : "?";
+}

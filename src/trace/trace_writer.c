@@ -1,0 +1,140 @@
+/* Writing traces (trace_io.h): records are encoded into a buffer and handed
+ * to zlib in large pieces; the file is written under a temporary name and
+ * renamed into place when complete, so a crash never leaves half a trace. */
+#include "trace/trace_io.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define WRITE_BUFFER 65536
+
+struct trace_writer {
+	gzFile gz;
+	uint8_t buf[WRITE_BUFFER];
+	size_t used;
+	bool failed;
+	char path[4096], tmp[4200];
+};
+
+static void flush(struct trace_writer *w)
+{
+	if (w->used && !w->failed && gzwrite(w->gz, w->buf, (unsigned)w->used) != (int)w->used)
+		w->failed = true;
+	w->used = 0;
+}
+
+static void put_byte(struct trace_writer *w, uint8_t b)
+{
+	if (w->used == WRITE_BUFFER)
+		flush(w);
+	w->buf[w->used++] = b;
+}
+
+static void put_varint(struct trace_writer *w, uint64_t v)
+{
+	while (v >= 0x80) {
+		put_byte(w, (uint8_t)(v | 0x80));
+		v >>= 7;
+	}
+	put_byte(w, (uint8_t)v);
+}
+
+static unsigned varint_len(uint64_t v)
+{
+	unsigned n = 1;
+	while (v >= 0x80) {
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
+static void put_field_u(struct trace_writer *w, unsigned tag, uint64_t v)
+{
+	put_varint(w, tag);
+	put_varint(w, varint_len(v));
+	put_varint(w, v);
+}
+
+static void put_field_s(struct trace_writer *w, unsigned tag, const char *s)
+{
+	size_t n = strnlen(s, TRACE_MAX_STRING - 1);
+	put_varint(w, tag);
+	put_varint(w, n);
+	for (size_t i = 0; i < n; i++)
+		put_byte(w, (uint8_t)s[i]);
+}
+
+struct trace_writer *trace_writer_open(const char *path, const struct trace_header *h,
+                                       char *err, size_t errlen)
+{
+	struct trace_writer *w = calloc(1, sizeof *w);
+	if (!w) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		return NULL;
+	}
+	snprintf(w->path, sizeof w->path, "%s", path);
+	snprintf(w->tmp, sizeof w->tmp, "%s.tmp%ld", path, (long)getpid());
+	w->gz = gzopen(w->tmp, "wb6");
+	if (!w->gz) {
+		snprintf(err, errlen, "%s: %s", path, errno ? strerror(errno) : "cannot create");
+		free(w);
+		return NULL;
+	}
+	for (int i = 0; i < TRACE_MAGIC_LEN; i++)
+		put_byte(w, (uint8_t)TRACE_MAGIC[i]);
+	put_varint(w, TRACE_VERSION);
+	put_field_s(w, TRACE_HDR_VMMSIM_VERSION, h->vmmsim_version);
+	put_field_u(w, TRACE_HDR_BIG_ENDIAN, h->big_endian);
+	put_field_u(w, TRACE_HDR_MEM_BYTES, h->mem_bytes);
+	put_field_u(w, TRACE_HDR_TLB_ENTRIES, h->tlb_entries);
+	if (h->workload[0]) {
+		put_field_s(w, TRACE_HDR_WORKLOAD, h->workload);
+		put_field_u(w, TRACE_HDR_SEED, h->seed);
+	}
+	put_field_s(w, TRACE_HDR_PROGRAM, h->program);
+	put_field_s(w, TRACE_HDR_CMDLINE, h->cmdline);
+	put_field_s(w, TRACE_HDR_POLICY, h->policy);
+	put_varint(w, 0);
+	return w;
+}
+
+void trace_writer_record(struct trace_writer *w, enum trace_record_kind kind,
+                         const uint64_t *fields)
+{
+	put_byte(w, (uint8_t)kind);
+	for (unsigned i = 0, n = trace_record_nfields(kind); i < n; i++)
+		put_varint(w, fields[i]);
+}
+
+bool trace_writer_close(struct trace_writer *w, uint64_t insns, uint64_t cycles, char *err,
+                        size_t errlen)
+{
+	uint64_t end[2] = { insns, cycles };
+	trace_writer_record(w, TRACE_REC_END, end);
+	flush(w);
+	bool ok = !w->failed;
+	if (gzclose(w->gz) != Z_OK)
+		ok = false;
+	if (ok && rename(w->tmp, w->path) != 0)
+		ok = false;
+	if (!ok) {
+		snprintf(err, errlen, "%s: %s", w->path, errno ? strerror(errno) : "write failed");
+		unlink(w->tmp);
+	}
+	free(w);
+	return ok;
+}
+
+void trace_writer_abort(struct trace_writer *w)
+{
+	if (!w)
+		return;
+	gzclose(w->gz);
+	unlink(w->tmp);
+	free(w);
+}
