@@ -188,7 +188,12 @@ void decode_insn(uint32_t w, struct decoded *o)
 	o->imm = insn_simm16(w);
 	switch (op) {
 	case 0x00: decode_special(w, o); break;
-	case 0x01: decode_regimm(w, o); o->imm = insn_simm16(w) << 2; break;
+	case 0x01: /* branch offset first: decode_regimm replaces it with the
+		    * unscaled immediate for TEQI..TNEI (a bug found by
+		    * tests/progs/traps.S had them compare against imm << 2) */
+		o->imm = insn_simm16(w) << 2;
+		decode_regimm(w, o);
+		break;
 	case 0x02: set(o, OP_J); o->imm = insn_target26(w) << 2; break;
 	case 0x03: set(o, OP_JAL); o->imm = insn_target26(w) << 2; o->rd = 31; break;
 	case 0x04: set(o, OP_BEQ); o->imm <<= 2; break;
