@@ -52,6 +52,13 @@ uint64_t cp0_timer_cycle(const struct machine *m)
 	return c->count_cycle0 + (ticks_done + ahead) * div;
 }
 
+void cp0_timer_catch_up(struct machine *m)
+{
+	if (m->cycles >= m->timer_cycle)
+		m->cp0.cause |= CAUSE_IP7;
+	m->timer_cycle = cp0_timer_cycle(m);
+}
+
 void cp0_reset(struct machine *m)
 {
 	struct cp0 *c = &m->cp0;
@@ -63,6 +70,7 @@ void cp0_reset(struct machine *m)
 	c->compare = 0;
 	c->count_cycle0 = m->cycles;
 	c->random_insn0 = m->insns;
+	m->timer_cycle = cp0_timer_cycle(m); /* no match is pending after reset */
 }
 
 uint32_t cp0_read(struct machine *m, unsigned reg, unsigned sel)
@@ -91,7 +99,9 @@ uint32_t cp0_read(struct machine *m, unsigned reg, unsigned sel)
 	case CP0_ENTRYHI: return c->entryhi;
 	case CP0_COMPARE: return c->compare;
 	case CP0_STATUS: return c->status;
-	case CP0_CAUSE: return c->cause;
+	case CP0_CAUSE:
+		cp0_timer_catch_up(m);
+		return c->cause;
 	case CP0_EPC: return c->epc;
 	case CP0_PRID: return CP0_PRID_VALUE;
 	case CP0_CONFIG: return c->config;
@@ -111,6 +121,8 @@ uint32_t cp0_read(struct machine *m, unsigned reg, unsigned sel)
 void cp0_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 {
 	struct cp0 *c = &m->cp0;
+	/* a match before this write happened first (Compare then clears it) */
+	cp0_timer_catch_up(m);
 	if (sel != 0) {
 		if (reg == CP0_PRID && sel == 1)
 			c->ebase = EBASE_FIXED | (v & EBASE_WRITABLE);
