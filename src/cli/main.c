@@ -11,6 +11,9 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_list_entry,
 	&cmd_costmodel_entry,
 	&cmd_trace_info_entry,
+	&cmd_stats_entry,
+	&cmd_compare_entry,
+	&cmd_plot_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
