@@ -99,7 +99,7 @@ else
 fi
 
 # --help for each analysis command
-for c in stats compare plot; do
+for c in stats compare plot sweep; do
 	expect_status 0 "$VMMSIM" "$c" --help
 	grep -q "^usage: vmmsim $c" "$scratch/out" || fail "$c --help"
 done

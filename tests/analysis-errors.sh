@@ -45,7 +45,14 @@ expect_error 2 "give -o DIR and one or more result files" "$VMMSIM" plot "$good"
 expect_error 2 "--chart: no chart 'nosuch'" "$VMMSIM" plot -o charts --chart nosuch "$good"
 expect_error 2 "chart memory: no result carries \"memory\"" \
 	"$VMMSIM" plot --no-render -o charts --chart memory "$good"
+expect_error 2 "chart sweep: field tlb.entries does not take two numeric values" \
+	"$VMMSIM" plot --no-render -o charts --chart sweep --x tlb.entries "$good"
 expect_error 2 "unknown or incomplete option '-o'" "$VMMSIM" plot -o
+expect_error 2 "give -o DIR and one sweep file" "$VMMSIM" sweep x.sweep
+expect_error 2 "missing.sweep: No such file or directory" "$VMMSIM" sweep -o out missing.sweep
+printf 'workloads pmake\nfrob 1\n' >bad.sweep
+expect_error 2 "bad.sweep:2: unknown line 'frob'" "$VMMSIM" sweep -o out bad.sweep
+expect_error 2 "--jobs" "$VMMSIM" sweep -j 0 -o out bad.sweep
 
 # output that cannot be written: status 4
 expect_status 4 "$VMMSIM" stats --out "$scratch/no/such/dir/s.txt" "$good"

@@ -25,5 +25,6 @@ extern const struct cmd_entry cmd_trace_info_entry;
 extern const struct cmd_entry cmd_stats_entry;
 extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_plot_entry;
+extern const struct cmd_entry cmd_sweep_entry;
 
 #endif

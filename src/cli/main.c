@@ -14,6 +14,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_stats_entry,
 	&cmd_compare_entry,
 	&cmd_plot_entry,
+	&cmd_sweep_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
