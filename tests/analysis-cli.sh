@@ -103,4 +103,13 @@ for c in stats compare plot sweep; do
 	expect_status 0 "$VMMSIM" "$c" --help
 	grep -q "^usage: vmmsim $c" "$scratch/out" || fail "$c --help"
 done
+# the manual page has an entry (".B NAME" under COMMANDS, "-" as "\-") for
+# every command vmmsim lists
+expect_status 0 "$VMMSIM" --help
+cmds=$(sed -n 's/^  \([a-z-]*\)  .*/\1/p' "$scratch/out")
+[ -n "$cmds" ] || fail "no commands in vmmsim --help"
+for c in $cmds; do
+	m=$(printf '%s' "$c" | sed 's/-/\\\\-/g')
+	grep -qx "\.B $m" "$top_srcdir/doc/vmmsim.1" || fail "doc/vmmsim.1 does not cover '$c'"
+done
 echo "PASS analysis-cli"

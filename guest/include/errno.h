@@ -19,6 +19,7 @@
 #define EMFILE 24
 #define EFBIG 27
 #define ENOSPC 28
+#define ERANGE 34 /* libc only: strtol and friends */
 #define ENAMETOOLONG 36
 #define ENOSYS 38
 
