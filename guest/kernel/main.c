@@ -12,6 +12,7 @@
 
 #define RAM_MAX (512u << 20) /* ksseg's size: guest/ABI.md */
 #define KSEG0 0x80000000u
+#define KSSEG 0xC0000000u
 #define ARGS_MAX 32
 
 extern char _end[], kstack_base[];
@@ -21,13 +22,22 @@ static char cmdline[BOOT_CMDLINE_MAX];
 static char *argv[ARGS_MAX + 1];
 static char init_path[FS_NAME_MAX + 1];
 
-/* Copy the boot command line (a kseg0 pointer, or anything else for none)
- * before its page joins the pool. */
+/* Copy the boot command line before its page joins the pool.  The
+ * pointer is a kseg0 address (the boot protocol) or, from a VMM starting a
+ * relocated kernel, a ksseg one: either way it names physical memory.
+ * Anything else means no command line. */
 static void save_cmdline(uint32_t ram, uint32_t ptr, uint32_t len)
 {
-	if (ptr < KSEG0 || ptr - KSEG0 >= ram || len >= BOOT_CMDLINE_MAX || len > ram - (ptr - KSEG0))
+	uint32_t pa;
+	if (ptr >= KSEG0 && ptr - KSEG0 < ram)
+		pa = ptr - KSEG0;
+	else if (ptr >= KSSEG && ptr - KSSEG < ram)
+		pa = ptr - KSSEG;
+	else
 		return;
-	memcpy(cmdline, KVA(ptr - KSEG0), len);
+	if (len >= BOOT_CMDLINE_MAX || len > ram - pa)
+		return;
+	memcpy(cmdline, KVA(pa), len);
 	cmdline[len] = 0;
 }
 
