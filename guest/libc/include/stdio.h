@@ -12,7 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-#define GUEST_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define GUEST_PRINTF(f, a) __attribute__((format(__printf__, f, a)))
 
 int printf(const char *fmt, ...) GUEST_PRINTF(1, 2);
 int vprintf(const char *fmt, va_list ap);
