@@ -8,4 +8,6 @@ set logscale x 2
 set xlabel 'cycles per event (log scale)'
 set ylabel 'fraction of events'
 set yrange [0:1.02]
-plot for [i=0:nseries-1] datafile index i using 1:2 with linespoints linewidth 2 pointtype 7 pointsize 0.6 title columnheader(1)
+# eight colours, then the same colours dashed, so that many services stay apart
+plot for [i=0:nseries-1] datafile index i using 1:2 with linespoints linewidth 2 \
+     linecolor 1 + i % 8 dashtype 1 + i / 8 pointtype 7 pointsize 0.6 title columnheader(1)

@@ -13,6 +13,9 @@
 #include "sim/machine.h"
 #include "sim/mmio_map.h"
 #include "sim/report.h"
+#include "models/policy.h"
+#include "models/vmm.h"
+#include "tlb/l2tlb.h"
 
 #define ELF_MAX_SIZE (256u << 20)
 
@@ -31,6 +34,10 @@ static void usage(FILE *out)
 	        "  --endian be|le      byte order of the guest kernel (default be)\n"
 	        "  --guest-dir DIR     where the guest kernel images are (default: the\n"
 	        "                      build tree, then the installed copy)\n"
+	        "  --policy P[+Q...]   VMM policy (see vmmsim list; default native): under a\n"
+	        "                      VMM a program must be linked in ksseg (0xC0000000..)\n"
+	        "  --l2tlb-entries N   l2tlb: second-level TLB entries, a power of two (default %d)\n"
+	        "  --l2tlb-ways N      l2tlb: its associativity, a power of two (default %d)\n"
 	        "  --mem SIZE          physical memory, 1M..256M (default 64M)\n"
 	        "  --tlb-entries N     joint TLB entries, 1..%d (default %d; R10000: 64)\n"
 	        "  --max-insns N       stop a runaway guest after N instructions (exit 3)\n"
@@ -45,12 +52,12 @@ static void usage(FILE *out)
 	        "\n"
 	        "Exit status: 0 halted with status 0, 1 halted with a non-zero status,\n"
 	        "2 bad input, 3 did not halt (--max-insns, deadlock), 4 output error.\n",
-	        TLB_MAX_ENTRIES, TLB_DEFAULT_ENTRIES);
+	        L2TLB_DEFAULT_ENTRIES, L2TLB_DEFAULT_WAYS, TLB_MAX_ENTRIES, TLB_DEFAULT_ENTRIES);
 }
 
 enum { OPT_MEM = 256, OPT_TLB, OPT_MAX_INSNS, OPT_COST, OPT_CMDLINE, OPT_OUT, OPT_TRACE,
        OPT_NO_TCACHE, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_WORKLOAD, OPT_SEED, OPT_ARG,
-       OPT_ENDIAN, OPT_GUEST_DIR };
+       OPT_ENDIAN, OPT_GUEST_DIR, OPT_POLICY, OPT_L2TLB_ENTRIES, OPT_L2TLB_WAYS };
 
 static const struct option long_options[] = {
 	{ "mem", required_argument, NULL, OPT_MEM },
@@ -69,6 +76,9 @@ static const struct option long_options[] = {
 	{ "arg", required_argument, NULL, OPT_ARG },
 	{ "endian", required_argument, NULL, OPT_ENDIAN },
 	{ "guest-dir", required_argument, NULL, OPT_GUEST_DIR },
+	{ "policy", required_argument, NULL, OPT_POLICY },
+	{ "l2tlb-entries", required_argument, NULL, OPT_L2TLB_ENTRIES },
+	{ "l2tlb-ways", required_argument, NULL, OPT_L2TLB_WAYS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -77,10 +87,33 @@ struct run_options {
 	const char *program, *out_path, *cost_path, *cmdline, *trace_path;
 	bool trace, quiet;
 	struct workload_request workload; /* name NULL: a bare-metal program */
+	const char *policy;               /* NULL: native (bare for a program) */
+	const struct policy_ops *base;    /* the policy that runs the guest */
+	struct vmm_params vmm;
+	struct vmm *v;                    /* NULL: no VMM */
 	bool workload_opts; /* --seed/--arg/--endian given */
 	char kernel_path[4096];
 	char workload_cmdline[BOOT_CMDLINE_MAX];
 };
+
+/* --policy: check the composition now, so that a bad one is one line. */
+static bool choose_policy(struct run_options *o)
+{
+	const struct policy_ops *ops[POLICY_MAX_COMPOSED];
+	char err[200];
+	unsigned n = policy_parse(o->policy ? o->policy : "native", ops, err, sizeof err);
+	if (!n) {
+		fprintf(stderr, "vmmsim: %s\n", err);
+		return false;
+	}
+	o->base = ops[n - 1];
+	return true;
+}
+
+static bool virtualized(const struct run_options *o)
+{
+	return strcmp(o->base->name, "native") != 0;
+}
 
 /* --workload: the kernel image becomes the program, the workload its
  * command line.  Returns -1 to go on, or an exit status. */
@@ -96,7 +129,8 @@ static int prepare_workload(int argc, struct run_options *o)
 	}
 	if (!workload_validate(&o->workload) ||
 	    !workload_cmdline(&o->workload, o->workload_cmdline, BOOT_CMDLINE_MAX_TEXT) ||
-	    !workload_kernel_path(&o->workload, "native", o->kernel_path, sizeof o->kernel_path))
+	    !workload_kernel_path(&o->workload, o->base->flavour, o->kernel_path,
+	                          sizeof o->kernel_path))
 		return EXIT_BAD_INPUT;
 	o->program = o->kernel_path;
 	o->cmdline = o->workload_cmdline;
@@ -109,6 +143,8 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	uint64_t v;
 	int c;
 	machine_config_defaults(&o->cfg);
+	o->vmm = (struct vmm_params){ .l2tlb_entries = L2TLB_DEFAULT_ENTRIES,
+		                      .l2tlb_ways = L2TLB_DEFAULT_WAYS };
 	o->workload.seed = 1;
 	o->workload.big_endian = true;
 	optind = 1;
@@ -172,12 +208,25 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 			o->workload_opts = true;
 			break;
 		case OPT_GUEST_DIR: o->workload.guest_dir = optarg; break;
+		case OPT_POLICY: o->policy = optarg; break;
+		case OPT_L2TLB_ENTRIES:
+			if (!options_uint("--l2tlb-entries", optarg, 1, L2TLB_MAX_ENTRIES, &v))
+				return EXIT_BAD_INPUT;
+			o->vmm.l2tlb_entries = (unsigned)v;
+			break;
+		case OPT_L2TLB_WAYS:
+			if (!options_uint("--l2tlb-ways", optarg, 1, L2TLB_MAX_ENTRIES, &v))
+				return EXIT_BAD_INPUT;
+			o->vmm.l2tlb_ways = (unsigned)v;
+			break;
 		default:
 			fprintf(stderr, "vmmsim run: unknown or incomplete option '%s' (see vmmsim run --help)\n",
 			        argv[optind - 1]);
 			return EXIT_BAD_INPUT;
 		}
 	}
+	if (!choose_policy(o))
+		return EXIT_BAD_INPUT;
 	if (o->workload.name)
 		return prepare_workload(argc, o);
 	if (o->workload_opts) {
@@ -191,6 +240,36 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	}
 	o->program = argv[optind];
 	return -1;
+}
+
+/* The same under a VMM: the image is a relocated kernel (linked in ksseg),
+ * loaded into the VM's memory and started deprivileged. */
+static struct machine *load_virtualized(struct run_options *o, const uint8_t *buf, size_t len,
+                                        const struct elf_image *probe)
+{
+	char err[256];
+	o->cfg.big_endian = probe->big_endian;
+	struct machine *m = machine_new(&o->cfg, err, sizeof err);
+	if (!m) {
+		fprintf(stderr, "vmmsim: %s\n", err);
+		return NULL;
+	}
+	o->v = vmm_new(m, o->policy, &o->vmm, 1, o->cfg.mem_size, err, sizeof err);
+	if (!o->v) {
+		fprintf(stderr, "vmmsim: %s\n", err);
+		machine_free(m);
+		return NULL;
+	}
+	if (vmm_load_guest(o->v, 0, buf, len, o->cmdline, err, sizeof err) != 0) {
+		fprintf(stderr, "vmmsim: %s: %s\n", o->program, err);
+		vmm_free(o->v);
+		o->v = NULL;
+		machine_free(m);
+		return NULL;
+	}
+	machine_boot(m, probe->entry, NULL);
+	vmm_start(o->v);
+	return m;
 }
 
 /* Load the program into a new machine; returns NULL after printing why. */
@@ -215,6 +294,11 @@ static struct machine *load(struct run_options *o)
 		free(buf);
 		return NULL;
 	}
+	if (virtualized(o)) {
+		m = load_virtualized(o, buf, len, &img);
+		free(buf);
+		return m;
+	}
 	o->cfg.big_endian = img.big_endian;
 	m = machine_new(&o->cfg, err, sizeof err);
 	if (!m) {
@@ -232,6 +316,7 @@ static struct machine *load(struct run_options *o)
 	machine_boot(m, img.entry, o->cmdline);
 	return m;
 }
+
 
 static int status_of(const struct machine *m, char *text, size_t len)
 {
@@ -256,6 +341,16 @@ static int status_of(const struct machine *m, char *text, size_t len)
 		snprintf(text, len, "stopped for no known reason");
 		return EXIT_NO_HALT;
 	}
+}
+
+static void vmm_json(void *ctx, FILE *out)
+{
+	vmm_stats_json(ctx, out);
+}
+
+static void vmm_text(void *ctx, FILE *out)
+{
+	vmm_stats_text(ctx, out);
 }
 
 static int run_main(int argc, char **argv)
@@ -287,7 +382,9 @@ static int run_main(int argc, char **argv)
 	status = status_of(m, stop_text, sizeof stop_text);
 	struct report_meta meta = { .program = o.program, .stop_text = stop_text,
 		                    .workload = o.workload.name, .seed = o.workload.seed,
-		                    .policy = o.workload.name ? "native" : "bare" };
+		                    .policy = o.v ? o.v->spec : o.workload.name ? "native" : "bare",
+		                    .vmm_json = o.v ? vmm_json : NULL, .vmm_text = o.v ? vmm_text : NULL,
+		                    .vmm_ctx = o.v };
 	if (!o.quiet)
 		report_text(stderr, m, &meta);
 	else if (status == EXIT_NO_HALT)
@@ -304,6 +401,7 @@ static int run_main(int argc, char **argv)
 	}
 	if (trace && trace != stderr)
 		fclose(trace);
+	vmm_free(o.v);
 	machine_free(m);
 	return status;
 }

@@ -34,7 +34,22 @@
 	X(exc_entry, 5, "taking an exception: pipeline flush and vector fetch")                   \
 	X(exc_return, 2, "eret")                                                                   \
 	X(uncached, 10, "extra for an uncached access (kseg1, devices)")                          \
-	X(count_divisor, 2, "Count ticks once per this many cycles (R4000: 2); at least 1")
+	X(count_divisor, 2, "Count ticks once per this many cycles (R4000: 2); at least 1")         \
+	X(vmm_trap, 14, "VMM: enter and leave (save/restore guest state); plus exc_entry")     \
+	X(vmm_decode, 6, "VMM: fetch and decode the trapping instruction")                      \
+	X(vmm_emul_mfc0, 4, "VMM: emulate mfc0 against the virtual CP0")                         \
+	X(vmm_emul_mtc0, 10, "VMM: emulate mtc0 with its side effects")                          \
+	X(vmm_emul_tlbw, 20, "VMM: emulate tlbwi/tlbwr into the virtual TLB")                    \
+	X(vmm_emul_other, 8, "VMM: emulate tlbp, tlbr, eret, di/ei, wait, cache")                \
+	X(vmm_reflect, 24, "VMM: fill the virtual CP0, enter the guest vector")                  \
+	X(vmm_pmap, 4, "VMM: one P -> M lookup in the pmap")                                     \
+	X(vmm_hwtlb_write, 6, "VMM: compose and write one hardware TLB entry")                   \
+	X(vmm_vtlb_lookup, 8, "VMM: look an address up in the virtual TLB")                      \
+	X(vmm_l2tlb_lookup, 5, "VMM: look an address up in the second-level TLB")               \
+	X(vmm_l2tlb_insert, 6, "VMM: insert or invalidate a second-level TLB entry")             \
+	X(vmm_tlb_flush, 60, "VMM: flush the whole hardware TLB")                                \
+	X(vmm_world_switch, 400, "VMM: save one VM's state, load another's")                     \
+	X(vmm_device, 30, "VMM: emulate one device (console) access")
 
 void costmodel_defaults(struct costmodel *c)
 {

@@ -25,6 +25,24 @@ struct costmodel {
 	uint32_t exc_return; /* eret */
 	uint32_t uncached;   /* extra for an access to kseg1 or a device */
 	uint32_t count_divisor; /* Count ticks once per this many cycles (R4000: 2) */
+
+	/* the VMM (src/models/): what each of its actions costs, in cycles of
+	 * VMM code; a trap also pays exc_entry for the hardware exception */
+	uint32_t vmm_trap;         /* enter the VMM and leave it: save/restore guest state */
+	uint32_t vmm_decode;       /* fetch and decode the trapping instruction */
+	uint32_t vmm_emul_mfc0;    /* emulate mfc0 against the virtual CP0 */
+	uint32_t vmm_emul_mtc0;    /* emulate mtc0, with its side effects */
+	uint32_t vmm_emul_tlbw;    /* emulate tlbwi/tlbwr into the virtual TLB */
+	uint32_t vmm_emul_other;   /* emulate tlbp, tlbr, eret, di/ei, wait, cache */
+	uint32_t vmm_reflect;      /* fill the virtual CP0 and enter the guest's vector */
+	uint32_t vmm_pmap;         /* one P -> M lookup in the VM's pmap */
+	uint32_t vmm_hwtlb_write;  /* compose and write one hardware TLB entry */
+	uint32_t vmm_vtlb_lookup;  /* look an address up in the virtual TLB */
+	uint32_t vmm_l2tlb_lookup; /* look an address up in the second-level TLB */
+	uint32_t vmm_l2tlb_insert; /* insert or invalidate a second-level TLB entry */
+	uint32_t vmm_tlb_flush;    /* flush the whole hardware TLB */
+	uint32_t vmm_world_switch; /* save one VM's state and load another's */
+	uint32_t vmm_device;       /* emulate one device (console) access */
 };
 
 /* The documented defaults. */

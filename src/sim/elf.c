@@ -14,6 +14,7 @@
 #define PF_X 1
 #define KSEG0 0x80000000u
 #define KSEG2 0xc0000000u
+#define KSEG3 0xe0000000u
 
 static uint32_t get32(const uint8_t *p, bool big)
 {
@@ -64,6 +65,17 @@ int elf_probe(const uint8_t *buf, size_t len, struct elf_image *img, char *err, 
 int elf_load_buffer(const uint8_t *buf, size_t len, uint8_t *ram, size_t ram_size,
                     struct elf_image *img, char *err, size_t errlen)
 {
+	return elf_load_window(buf, len, ram, ram_size, ELF_WINDOW_KSEG01, img, err, errlen);
+}
+
+int elf_load_window(const uint8_t *buf, size_t len, uint8_t *ram, size_t ram_size,
+                    enum elf_window window, struct elf_image *img, char *err, size_t errlen)
+{
+	uint32_t lo = window == ELF_WINDOW_KSSEG ? KSEG2 : KSEG0;
+	uint32_t hi = window == ELF_WINDOW_KSSEG ? KSEG3 : KSEG2;
+	const char *where = window == ELF_WINDOW_KSSEG
+		? "is not in ksseg (0xc0000000..0xdfffffff: a kernel relocated for a VMM is linked there)"
+		: "is not in kseg0/kseg1 (the bare machine runs unmapped; a linker script must discard .MIPS.abiflags and .reginfo, see README)";
 	if (elf_probe(buf, len, img, err, errlen) != 0)
 		return -1;
 	bool big = img->big_endian;
@@ -102,9 +114,8 @@ int elf_load_buffer(const uint8_t *buf, size_t len, uint8_t *ram, size_t ram_siz
 			         i, at, off, filesz, len);
 			return -1;
 		}
-		if (vaddr < KSEG0 || vaddr >= KSEG2 || memsz > KSEG2 - vaddr) {
-			snprintf(err, errlen, "segment %u at 0x%08x (%u bytes) is not in kseg0/kseg1 (the bare machine runs unmapped; a linker script must discard .MIPS.abiflags and .reginfo, see README)",
-			         i, vaddr, memsz);
+		if (vaddr < lo || vaddr >= hi || memsz > hi - vaddr) {
+			snprintf(err, errlen, "segment %u at 0x%08x (%u bytes) %s", i, vaddr, memsz, where);
 			return -1;
 		}
 		uint32_t pa = vaddr & 0x1fffffffu;

@@ -27,6 +27,13 @@ struct elf_image {
 int elf_load_buffer(const uint8_t *buf, size_t len, uint8_t *ram, size_t ram_size,
                     struct elf_image *img, char *err, size_t errlen);
 
+/* Where the loadable segments may lie: kseg0/kseg1 (the bare machine, a
+ * native kernel) or ksseg (a guest kernel relocated to run deprivileged under
+ * a VMM).  Either way physical address = virtual address & 0x1fffffff. */
+enum elf_window { ELF_WINDOW_KSEG01, ELF_WINDOW_KSSEG };
+int elf_load_window(const uint8_t *buf, size_t len, uint8_t *ram, size_t ram_size,
+                    enum elf_window window, struct elf_image *img, char *err, size_t errlen);
+
 /* Peek at the header only: fills img->big_endian and img->entry.  Same error
  * rules.  Used to choose the byte order before the machine is built. */
 int elf_probe(const uint8_t *buf, size_t len, struct elf_image *img, char *err, size_t errlen);

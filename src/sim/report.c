@@ -171,6 +171,8 @@ void report_text(FILE *out, const struct machine *m, const struct report_meta *m
 		        " %10" PRIu64 "\n",
 		        mode_names[i], v.lookups[i], v.hits[i], m->tlb.stats.refills[i],
 		        m->tlb.stats.invalids[i], m->tlb.stats.modifieds[i]);
+	if (meta->vmm_text)
+		meta->vmm_text(meta->vmm_ctx, out);
 	ledger_text(out, m);
 }
 
@@ -215,6 +217,11 @@ void report_json(FILE *out, const struct machine *m, const struct report_meta *m
 	else
 		fputs("null", out);
 	fprintf(out, ",\n  \"policy\": \"%s\",\n", meta->policy ? meta->policy : "bare");
+	if (meta->vmm_json) {
+		fputs("  \"vmm\": {", out);
+		meta->vmm_json(meta->vmm_ctx, out);
+		fputs("},\n", out);
+	}
 	fprintf(out, "  \"memory_bytes\": %u,\n  \"stop\": \"%s\",\n  \"exit_status\": %u,\n",
 	        m->cfg.mem_size, report_stop_name(m->stop), m->exit_status);
 	fprintf(out, "  \"instructions\": %" PRIu64 ",\n  \"total_cycles\": %" PRIu64 ",\n", m->insns,

@@ -14,7 +14,13 @@ struct report_meta {
 	const char *stop_text; /* why the run ended, in words */
 	const char *workload;  /* NULL for a bare-metal program */
 	uint64_t seed;         /* the workload's seed */
-	const char *policy;    /* "native" (a workload), "bare" (a bare-metal program) */
+	const char *policy;    /* "native" (a workload), "bare" (a bare-metal program),
+	                        * or the VMM's policies ("trap+l2tlb") */
+	/* the VMM's own figures, when there is one: JSON members of "vmm", and
+	 * a line for the text summary */
+	void (*vmm_json)(void *ctx, FILE *out);
+	void (*vmm_text)(void *ctx, FILE *out);
+	void *vmm_ctx;
 };
 
 void report_text(FILE *out, const struct machine *m, const struct report_meta *meta);

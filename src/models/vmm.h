@@ -1,0 +1,145 @@
+/* The VMM: runs guests deprivileged on the simulated machine and offers every
+ * exception to the loaded policies (policy.h).
+ *
+ * Address spaces (DESIGN.md): V, the guest's virtual addresses; P, the
+ * guest's physical addresses (what it writes into EntryLo); M, the machine's.
+ * Each VM owns one contiguous range of machine memory, so its pmap is
+ * M = base + P for P < size.  The relocated guest kernel sees its physical
+ * memory at ksseg 0xC0000000 + P (guest/ABI.md); the VMM maps that window
+ * itself, on demand, as global entries of the hardware TLB ("kernel TLB
+ * faults").  The guest's own TLB entries are composed V -> P -> M into the
+ * hardware TLB.
+ *
+ * The machine's state while a guest runs: supervisor mode for the guest
+ * kernel, user mode for its processes, EXL clear, interrupts enabled, CU0
+ * clear (so every CP0 instruction traps), EntryHi.ASID the guest's ASID.
+ */
+#ifndef VMMSIM_VMM_H
+#define VMMSIM_VMM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "models/policy.h"
+#include "models/vcp0.h"
+#include "sim/cpu.h"
+#include "sim/ledger.h"
+#include "sim/machine.h"
+#include "tlb/tlb.h"
+
+#define VMM_MAX_VMS 16
+#define VMM_KSSEG 0xC0000000u     /* the relocated kernel's view of P */
+#define VMM_KSSEG_END 0xE0000000u
+/* A monitor call: `syscall` with this code in the guest kernel. */
+#define VMM_MONITOR_CODE 0x564d4u
+
+struct vm {
+	unsigned id;
+	uint32_t mem_base, mem_size; /* machine range: M = mem_base + P */
+	struct vcp0 cp0;
+	struct tlb tlb;              /* the virtual TLB, of the guest's size */
+	struct cpu cpu;              /* saved while another VM runs */
+	bool halted;
+	uint32_t exit_status;
+	char why[200];               /* why the VMM stopped it, if it did */
+};
+
+struct vmm_stats {
+	uint64_t traps[EXC_NCODES];  /* hardware exceptions into the VMM */
+	uint64_t emulated;           /* privileged instructions emulated */
+	uint64_t tlb_writes;         /* guest TLB writes emulated */
+	uint64_t reflected;          /* exceptions reflected to a guest */
+	uint64_t ktlb_fills;         /* kernel TLB faults served */
+	uint64_t vtlb_fills;         /* hardware misses served from the virtual TLB */
+	uint64_t device;             /* device accesses emulated */
+	uint64_t hw_flushes;         /* whole hardware TLB flushes */
+};
+
+/* Parameters of the policies, from the command line. */
+struct vmm_params {
+	unsigned l2tlb_entries, l2tlb_ways; /* l2tlb: size and associativity */
+};
+
+struct vmm {
+	struct machine_vmm port;
+	struct vmm_params params;     /* what the machine calls */
+	struct machine *m;
+	const struct policy_ops *ops[POLICY_MAX_COMPOSED]; /* extensions first, base last */
+	void *state[POLICY_MAX_COMPOSED];
+	unsigned nops;
+	char spec[128];              /* "trap+l2tlb" */
+	struct vm *vm[VMM_MAX_VMS];
+	unsigned nvms, cur;
+	unsigned hw_next;            /* the hardware TLB slot the VMM fills next */
+	struct vmm_stats stats;
+};
+
+/* Build a VMM for the policies of spec on machine m with nvms VMs of
+ * mem_each bytes each (machine memory must hold them all).  NULL with err
+ * filled on failure. */
+struct vmm *vmm_new(struct machine *m, const char *spec, const struct vmm_params *params,
+                    unsigned nvms, uint32_t mem_each, char *err, size_t errlen);
+void vmm_free(struct vmm *v);
+
+/* Load a relocated kernel image (ELF linked in ksseg) into VM i's memory and
+ * set the VM up to boot it with the boot protocol (cmdline may be NULL). */
+int vmm_load_guest(struct vmm *v, unsigned i, const uint8_t *elf, size_t len,
+                   const char *cmdline, char *err, size_t errlen);
+
+/* Put VM 0 on the CPU: call after loading every VM, before machine_run. */
+void vmm_start(struct vmm *v);
+
+/* Members of the results JSON's "vmm" object (no braces). */
+void vmm_stats_json(struct vmm *v, FILE *out);
+/* Lines for the text summary. */
+void vmm_stats_text(struct vmm *v, FILE *out);
+
+/* ---- for policies ------------------------------------------------------ */
+
+static inline struct vm *vmm_current(struct vmm *v) { return v->vm[v->cur]; }
+const struct costmodel *vmm_cost(const struct vmm *v);
+
+/* Charge VMM cycles for component c to the guest entry being served or,
+ * outside any entry, to service (SERVICE_NONE: the current service mark). */
+void vmm_charge(struct vmm *v, enum ledger_component c, uint32_t service, uint64_t cycles);
+
+/* Reflect exception e (raised at pc, bd) to the guest: fill the virtual CP0
+ * and return the guest vector to continue at. */
+uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd);
+
+/* Deliver a pending virtual interrupt if the guest can take it now, else
+ * return next (where the guest goes on). */
+uint32_t vmm_maybe_interrupt(struct vmm *v, struct vm *vm, uint32_t next);
+
+/* Make the machine's mode, ASID and timer follow the virtual CP0 after the
+ * guest changed it (what: VCP0_* bits). */
+void vmm_sync_machine(struct vmm *v, struct vm *vm, unsigned what);
+
+/* The instruction word at guest address va (fetched as the guest would;
+ * false if it cannot be read). */
+bool vmm_fetch(struct vmm *v, uint32_t va, uint32_t *insn);
+
+/* The pc after the instruction at pc (the branch target when it sits in a
+ * delay slot). */
+uint32_t vmm_next_pc(struct vmm *v, uint32_t pc, bool bd);
+
+/* Stop VM vm with a message (a misbehaving guest); returns a pc to resume at
+ * (the machine stops if no VM is left). */
+uint32_t vmm_stop_vm(struct vmm *v, struct vm *vm, uint32_t status, const char *why);
+
+/* Hardware TLB: compose a guest entry (V->P) with the pmap into the
+ * hardware TLB; drop every hardware entry overlapping e's range in its ASID
+ * (or all ASIDs when global); flush it all. */
+void vmm_hwtlb_insert(struct vmm *v, struct vm *vm, const struct tlb_entry *guest);
+/* The composition alone (false: nothing the hardware should hold), and the
+ * insertion of an entry already composed. */
+bool vmm_hwtlb_compose(const struct vm *vm, const struct tlb_entry *guest, struct tlb_entry *out);
+void vmm_hwtlb_put(struct vmm *v, const struct tlb_entry *composed);
+void vmm_hwtlb_drop(struct vmm *v, const struct tlb_entry *e);
+void vmm_hwtlb_flush(struct vmm *v);
+/* Map the ksseg page pair holding va for the guest kernel (kernel TLB
+ * fault); false if va is beyond the VM's memory. */
+bool vmm_hwtlb_ksseg(struct vmm *v, struct vm *vm, uint32_t va);
+
+#endif

@@ -1,0 +1,132 @@
+/* The VMM's view of the guest CPU: reflecting exceptions into the guest,
+ * virtual interrupts, keeping the machine's mode, ASID and timer in step with
+ * the virtual CP0, and reading the guest's instructions (vmm.h). */
+#include "models/vmm.h"
+
+#include "sim/guestmem.h"
+#include "sim/mmu.h"
+#include "sim/services.h"
+
+#define VECTOR_BEV_BASE 0xbfc00200u
+#define VECTOR_REFILL 0x000u
+#define VECTOR_GENERAL 0x180u
+#define VECTOR_INTERRUPT_IV 0x200u
+#define KSU_SUPERVISOR (1u << ST_KSU_SHIFT)
+#define KSU_USER (2u << ST_KSU_SHIFT)
+
+uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd)
+{
+	struct cp0 *c = &vm->cp0.r;
+	bool was_exl = (c->status & ST_EXL) != 0;
+	uint32_t offset = VECTOR_GENERAL;
+	/* the guest kernel is entered: the ledger opens its entry now, so that
+	 * what the VMM spends from here on is charged to it */
+	ledger_exception(v->m, e, (c->status & (ST_EXL | ST_ERL)) != 0);
+	if (!was_exl) {
+		c->epc = bd ? pc - 4 : pc;
+		c->cause = bd ? (c->cause | CAUSE_BD) : (c->cause & ~CAUSE_BD);
+		if (e->refill)
+			offset = VECTOR_REFILL;
+	}
+	if (e->code == EXC_INT && (c->cause & CAUSE_IV))
+		offset = VECTOR_INTERRUPT_IV;
+	c->cause = (c->cause & ~(CAUSE_EXC | CAUSE_CE)) | ((uint32_t)e->code << CAUSE_EXC_SHIFT) |
+	           ((uint32_t)(e->ce & 3) << CAUSE_CE_SHIFT);
+	if (e->has_badvaddr)
+		c->badvaddr = e->badvaddr;
+	if (e->tlb) {
+		c->context = (c->context & CONTEXT_PTEBASE) | ((e->badvaddr >> 9) & CONTEXT_BADVPN2);
+		c->entryhi = (e->badvaddr & TLB_ENTRYHI_VPN2) | (c->entryhi & TLB_ENTRYHI_ASID);
+	}
+	c->status |= ST_EXL;
+	v->stats.reflected++;
+	vmm_sync_machine(v, vm, VCP0_STATUS);
+	return ((c->status & ST_BEV) ? VECTOR_BEV_BASE : (c->ebase & ~0xfffu)) + offset;
+}
+
+uint32_t vmm_maybe_interrupt(struct vmm *v, struct vm *vm, uint32_t next)
+{
+	if (!vcp0_interrupt_deliverable(&vm->cp0))
+		return next;
+	struct exc e = { .code = EXC_INT };
+	uint32_t vector = vmm_reflect(v, vm, &e, next, false);
+	vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, vmm_cost(v)->vmm_reflect);
+	return vector;
+}
+
+void vmm_sync_machine(struct vmm *v, struct vm *vm, unsigned what)
+{
+	struct machine *m = v->m;
+	const struct cp0 *c = &vm->cp0.r;
+	if (what & VCP0_STATUS) {
+		/* interrupts always on for the VMM; CU0 off so CP0 use traps */
+		uint32_t st = ST_IE | ST_IM | (vcp0_guest_kernel(&vm->cp0) ? KSU_SUPERVISOR : KSU_USER);
+		if (st != m->cp0.status)
+			cp0_write(m, CP0_STATUS, 0, st);
+	}
+	if (what & VCP0_ASID) {
+		uint32_t hi = (m->cp0.entryhi & ~TLB_ENTRYHI_ASID) | (c->entryhi & TLB_ENTRYHI_ASID);
+		if (hi != m->cp0.entryhi)
+			cp0_write(m, CP0_ENTRYHI, 0, hi);
+	}
+	if (what & VCP0_TIMER) /* the machine's Compare fires when the virtual one would */
+		cp0_write(m, CP0_COMPARE, 0, c->compare - vm->cp0.count_offset);
+}
+
+bool vmm_fetch(struct vmm *v, uint32_t va, uint32_t *insn)
+{
+	struct machine *m = v->m;
+	uint32_t pa;
+	bool mapped, dirty;
+	struct exc e;
+	if ((va & 3) || !mmu_translate(m, va, MMU_FETCH, &pa, &mapped, &dirty, &e) ||
+	    pa > m->cfg.mem_size - 4)
+		return false;
+	*insn = guestmem_get32(m->ram + pa, m->cfg.big_endian);
+	return true;
+}
+
+/* Is the branch (word w, at b) taken?  Registers as they are now: the branch
+ * has executed (a link register is already written), its slot has not. */
+static bool branch_taken(const struct machine *m, uint32_t w, bool *is_branch, uint32_t *target,
+                         uint32_t b)
+{
+	const uint32_t *R = m->cpu.gpr;
+	unsigned op = w >> 26, rs = (w >> 21) & 31, rt = (w >> 16) & 31;
+	int32_t a = (int32_t)R[rs];
+	*is_branch = true;
+	*target = b + 4 + (uint32_t)((int32_t)(int16_t)(w & 0xffff) * 4);
+	switch (op) {
+	case 0x00:
+		if ((w & 0x3f) != 0x08 && (w & 0x3f) != 0x09)
+			break;
+		*target = R[rs]; /* jr, jalr */
+		return true;
+	case 0x01:
+		switch (rt) {
+		case 0x00: case 0x02: case 0x10: case 0x12: return a < 0;  /* bltz(l)(al)(l) */
+		case 0x01: case 0x03: case 0x11: case 0x13: return a >= 0; /* bgez(l)(al)(l) */
+		default: break;
+		}
+		break;
+	case 0x02: case 0x03: /* j, jal */
+		*target = ((b + 4) & 0xf0000000u) | ((w & 0x03ffffffu) << 2);
+		return true;
+	case 0x04: case 0x14: return R[rs] == R[rt];
+	case 0x05: case 0x15: return R[rs] != R[rt];
+	case 0x06: case 0x16: return a <= 0;
+	case 0x07: case 0x17: return a > 0;
+	default: break;
+	}
+	*is_branch = false;
+	return false;
+}
+
+uint32_t vmm_next_pc(struct vmm *v, uint32_t pc, bool bd)
+{
+	uint32_t w, target;
+	bool is_branch;
+	if (!bd || !vmm_fetch(v, pc - 4, &w))
+		return pc + 4;
+	return branch_taken(v->m, w, &is_branch, &target, pc - 4) ? target : pc + 4;
+}

@@ -1,0 +1,134 @@
+/* The hardware TLB under a VMM: guest entries composed V -> P -> M, the
+ * relocated kernel's ksseg window mapped on demand, and invalidation that
+ * keeps the hardware from ever holding a mapping the guest has removed
+ * (vmm.h). */
+#include "models/vmm.h"
+
+#define PAGE 4096u
+#define ENTRYLO_PFN_SHIFT 6
+#define ENTRYLO_C_CACHEABLE (3u << 3)
+#define KSEG0 0x80000000u
+
+/* An entry that matches nothing: V clear, VPN2 in kseg0 (never looked up),
+ * distinct per index as tlb_init leaves them. */
+static struct tlb_entry unmatched(unsigned idx)
+{
+	return (struct tlb_entry){ .entryhi = KSEG0 + idx * 2 * PAGE };
+}
+
+static void hw_write(struct vmm *v, unsigned idx, const struct tlb_entry *e)
+{
+	struct tlb_entry old;
+	tlb_write(&v->m->tlb, idx, e, &old);
+	machine_tlb_written(v->m, &old);
+}
+
+static bool is_global(const struct tlb_entry *e)
+{
+	return (e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G) != 0;
+}
+
+static bool overlaps(const struct tlb_entry *a, const struct tlb_entry *b)
+{
+	uint32_t alo, ahi, blo, bhi;
+	tlb_entry_range(a, &alo, &ahi);
+	tlb_entry_range(b, &blo, &bhi);
+	if (alo > bhi || blo > ahi)
+		return false;
+	return is_global(a) || is_global(b) ||
+	       ((a->entryhi ^ b->entryhi) & TLB_ENTRYHI_ASID) == 0;
+}
+
+void vmm_hwtlb_drop(struct vmm *v, const struct tlb_entry *e)
+{
+	struct tlb *t = &v->m->tlb;
+	for (unsigned i = 0; i < t->nentries; i++)
+		if ((t->entry[i].entrylo0 | t->entry[i].entrylo1) & TLB_ENTRYLO_V &&
+		    overlaps(&t->entry[i], e)) {
+			struct tlb_entry u = unmatched(i);
+			hw_write(v, i, &u);
+		}
+}
+
+void vmm_hwtlb_flush(struct vmm *v)
+{
+	struct tlb *t = &v->m->tlb;
+	for (unsigned i = 0; i < t->nentries; i++) {
+		struct tlb_entry u = unmatched(i);
+		hw_write(v, i, &u);
+	}
+	v->stats.hw_flushes++;
+}
+
+/* One half of a guest entry: P -> M, or invalid when P is not the VM's
+ * memory (the access then faults and the VMM reports a bus error). */
+static uint32_t compose_lo(const struct vm *vm, uint32_t lo, uint32_t size)
+{
+	if (!(lo & TLB_ENTRYLO_V))
+		return lo & ~(TLB_ENTRYLO_MASK >> ENTRYLO_PFN_SHIFT << ENTRYLO_PFN_SHIFT);
+	uint64_t p = (uint64_t)(lo >> ENTRYLO_PFN_SHIFT) * PAGE;
+	if (p + size > vm->mem_size)
+		return lo & (TLB_ENTRYLO_G | TLB_ENTRYLO_D) & ~TLB_ENTRYLO_V;
+	uint32_t mpfn = (uint32_t)((vm->mem_base + p) / PAGE);
+	return (lo & ((1u << ENTRYLO_PFN_SHIFT) - 1)) | (mpfn << ENTRYLO_PFN_SHIFT);
+}
+
+/* The VMM chooses the slot round-robin rather than by Random: Random moves
+ * per retired instruction, and a VMM refill retires none, so two misses
+ * taken at one instruction (its fetch and its data) would keep evicting
+ * each other from one slot. */
+static void hw_insert(struct vmm *v, const struct tlb_entry *e)
+{
+	unsigned n = v->m->tlb.nentries;
+	vmm_hwtlb_drop(v, e); /* never two matching entries in the hardware */
+	hw_write(v, v->hw_next, e);
+	v->hw_next = (v->hw_next + 1) % n;
+}
+
+bool vmm_hwtlb_compose(const struct vm *vm, const struct tlb_entry *g, struct tlb_entry *out)
+{
+	uint32_t lo, hi;
+	tlb_entry_range(g, &lo, &hi);
+	/* only kuseg is the guest's to map: kseg0/1 are unmapped, ksseg is the
+	 * VMM's window onto the guest's memory, kseg3 unreachable from
+	 * supervisor mode */
+	if (hi >= KSEG0 || !((g->entrylo0 | g->entrylo1) & TLB_ENTRYLO_V))
+		return false;
+	uint32_t size = (hi - lo + 1) / 2;
+	*out = *g;
+	out->entrylo0 = compose_lo(vm, g->entrylo0, size);
+	out->entrylo1 = compose_lo(vm, g->entrylo1, size);
+	return true;
+}
+
+void vmm_hwtlb_put(struct vmm *v, const struct tlb_entry *e)
+{
+	hw_insert(v, e);
+}
+
+void vmm_hwtlb_insert(struct vmm *v, struct vm *vm, const struct tlb_entry *g)
+{
+	struct tlb_entry e;
+	if (vmm_hwtlb_compose(vm, g, &e))
+		hw_insert(v, &e);
+}
+
+bool vmm_hwtlb_ksseg(struct vmm *v, struct vm *vm, uint32_t va)
+{
+	uint32_t p = (va - VMM_KSSEG) & ~(2 * PAGE - 1);
+	uint32_t lo[2] = { 0, 0 };
+	for (unsigned k = 0; k < 2; k++) {
+		uint32_t pk = p + k * PAGE;
+		if (pk < vm->mem_size)
+			lo[k] = ((vm->mem_base + pk) / PAGE) << ENTRYLO_PFN_SHIFT | ENTRYLO_C_CACHEABLE |
+			        TLB_ENTRYLO_D | TLB_ENTRYLO_V | TLB_ENTRYLO_G;
+		else
+			lo[k] = TLB_ENTRYLO_G;
+	}
+	if (!(lo[(va >> 12) & 1] & TLB_ENTRYLO_V))
+		return false;
+	struct tlb_entry e = { .entryhi = va & TLB_ENTRYHI_VPN2, .entrylo0 = lo[0],
+		               .entrylo1 = lo[1] };
+	hw_insert(v, &e);
+	return true;
+}
