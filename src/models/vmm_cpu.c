@@ -8,37 +8,16 @@
 #include "sim/services.h"
 
 #define VECTOR_BEV_BASE 0xbfc00200u
-#define VECTOR_REFILL 0x000u
-#define VECTOR_GENERAL 0x180u
-#define VECTOR_INTERRUPT_IV 0x200u
 #define KSU_SUPERVISOR (1u << ST_KSU_SHIFT)
 #define KSU_USER (2u << ST_KSU_SHIFT)
 
 uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd)
 {
 	struct cp0 *c = &vm->cp0.r;
-	bool was_exl = (c->status & ST_EXL) != 0;
-	uint32_t offset = VECTOR_GENERAL;
 	/* the guest kernel is entered: the ledger opens its entry now, so that
 	 * what the VMM spends from here on is charged to it */
 	ledger_exception(v->m, e, (c->status & (ST_EXL | ST_ERL)) != 0);
-	if (!was_exl) {
-		c->epc = bd ? pc - 4 : pc;
-		c->cause = bd ? (c->cause | CAUSE_BD) : (c->cause & ~CAUSE_BD);
-		if (e->refill)
-			offset = VECTOR_REFILL;
-	}
-	if (e->code == EXC_INT && (c->cause & CAUSE_IV))
-		offset = VECTOR_INTERRUPT_IV;
-	c->cause = (c->cause & ~(CAUSE_EXC | CAUSE_CE)) | ((uint32_t)e->code << CAUSE_EXC_SHIFT) |
-	           ((uint32_t)(e->ce & 3) << CAUSE_CE_SHIFT);
-	if (e->has_badvaddr)
-		c->badvaddr = e->badvaddr;
-	if (e->tlb) {
-		c->context = (c->context & CONTEXT_PTEBASE) | ((e->badvaddr >> 9) & CONTEXT_BADVPN2);
-		c->entryhi = (e->badvaddr & TLB_ENTRYHI_VPN2) | (c->entryhi & TLB_ENTRYHI_ASID);
-	}
-	c->status |= ST_EXL;
+	uint32_t offset = exception_update_cp0(c, e, pc, bd);
 	v->stats.reflected++;
 	vmm_sync_machine(v, vm, VCP0_STATUS);
 	return ((c->status & ST_BEV) ? VECTOR_BEV_BASE : (c->ebase & ~0xfffu)) + offset;

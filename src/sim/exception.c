@@ -15,20 +15,12 @@ static uint32_t vector_base(const struct cp0 *c)
 	return (c->status & ST_BEV) ? VECTOR_BEV_BASE : (c->ebase & ~0xfffu);
 }
 
-uint32_t exception_enter(struct machine *m, const struct exc *e, uint32_t pc, bool bd)
+uint32_t exception_update_cp0(struct cp0 *c, const struct exc *e, uint32_t pc, bool bd)
 {
-	struct cp0 *c = &m->cp0;
-	bool was_exl = (c->status & ST_EXL) != 0;
 	uint32_t offset = VECTOR_GENERAL;
-
-	if (m->vmm) { /* the VMM owns the vectors */
-		m->stats.exceptions[e->code]++;
-		return m->vmm->exception(m->vmm->ctx, m, e, pc, bd);
-	}
-	ledger_exception(m, e, (c->status & (ST_EXL | ST_ERL)) != 0);
 	/* EPC and BD are only written when EXL was clear: a nested exception
 	 * keeps the outer one's return address (R4000 manual 5.2). */
-	if (!was_exl) {
+	if (!(c->status & ST_EXL)) {
 		c->epc = bd ? pc - 4 : pc;
 		c->cause = bd ? (c->cause | CAUSE_BD) : (c->cause & ~CAUSE_BD);
 		if (e->refill)
@@ -45,6 +37,20 @@ uint32_t exception_enter(struct machine *m, const struct exc *e, uint32_t pc, bo
 		c->entryhi = (e->badvaddr & TLB_ENTRYHI_VPN2) | (c->entryhi & TLB_ENTRYHI_ASID);
 	}
 	c->status |= ST_EXL;
+	return offset;
+}
+
+uint32_t exception_enter(struct machine *m, const struct exc *e, uint32_t pc, bool bd)
+{
+	struct cp0 *c = &m->cp0;
+	uint32_t offset = VECTOR_GENERAL;
+
+	if (m->vmm) { /* the VMM owns the vectors */
+		m->stats.exceptions[e->code]++;
+		return m->vmm->exception(m->vmm->ctx, m, e, pc, bd);
+	}
+	ledger_exception(m, e, (c->status & (ST_EXL | ST_ERL)) != 0);
+	offset = exception_update_cp0(c, e, pc, bd);
 
 	m->stats.exceptions[e->code]++;
 	if (e->refill && offset == VECTOR_REFILL)

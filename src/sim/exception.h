@@ -24,6 +24,13 @@ struct exc {
  * returns the vector address to continue at. */
 uint32_t exception_enter(struct machine *m, const struct exc *e, uint32_t pc, bool bd);
 
+/* The CP0 side of taking e: EPC and Cause.BD (unless EXL was set), ExcCode
+ * and CE, BadVAddr, Context and EntryHi.VPN2 for TLB exceptions, then EXL.
+ * Returns the vector offset (0x000 refill, 0x180, 0x200 with Cause.IV).
+ * Shared by the machine and the VMM's virtual CP0. */
+struct cp0;
+uint32_t exception_update_cp0(struct cp0 *c, const struct exc *e, uint32_t pc, bool bd);
+
 /* ERET: returns the address to continue at; clears EXL (or ERL) and LLbit. */
 uint32_t exception_eret(struct machine *m);
 
