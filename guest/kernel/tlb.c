@@ -6,7 +6,7 @@
 #define ASID_MAX 255
 
 static uint32_t ntlb, nwired;
-static uint32_t generation = 1, next_asid = 1, cur_asid, flushes;
+static uint32_t generation = 1, next_asid = 1, cur_asid;
 
 #ifdef KERNEL_RELOCATED
 extern char vectors[], kstack_base[];
@@ -41,7 +41,6 @@ void asid_activate(struct asid *a)
 		if (next_asid > ASID_MAX) {
 			generation++;
 			next_asid = 1;
-			flushes++;
 			tlb_flush(nwired, ntlb, 0);
 		}
 		a->asid = next_asid++;
@@ -55,5 +54,3 @@ void tlb_update(uint32_t va, uint32_t pte0, uint32_t pte1)
 {
 	tlb_write((va & ~(2 * PAGE_SIZE - 1)) | cur_asid, pte0, pte1);
 }
-
-uint32_t asid_flushes(void) { return flushes; }

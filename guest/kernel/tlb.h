@@ -21,7 +21,6 @@ static inline void asid_retire(struct asid *a) { a->generation = 0; }
 /* Put the pair containing va, with these PTEs, in the TLB under the
  * current ASID. */
 void tlb_update(uint32_t va, uint32_t pte0, uint32_t pte1);
-uint32_t asid_flushes(void);
 
 /* vectors.S */
 void tlb_write(uint32_t entryhi, uint32_t lo0, uint32_t lo1);
