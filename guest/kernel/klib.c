@@ -6,12 +6,12 @@ void *memcpy(void *dst, const void *src, size_t n)
 {
 	uint8_t *d = dst;
 	const uint8_t *s = src;
-	if ((((uintptr_t)d | (uintptr_t)s | n) & 3) == 0) {
-		uint32_t *dw = dst;
-		const uint32_t *sw = src;
-		for (size_t i = 0; i < n / 4; i++)
-			dw[i] = sw[i];
-		return dst;
+	if ((((uintptr_t)d ^ (uintptr_t)s) & 3) == 0) {
+		/* same alignment: bytes up to a word boundary, then words */
+		for (; n && ((uintptr_t)d & 3); n--)
+			*d++ = *s++;
+		for (; n >= 4; n -= 4, d += 4, s += 4)
+			*(uint32_t *)(void *)d = *(const uint32_t *)(const void *)s;
 	}
 	while (n--)
 		*d++ = *s++;
