@@ -54,9 +54,10 @@ uint64_t cp0_timer_cycle(const struct machine *m)
 
 void cp0_timer_catch_up(struct machine *m)
 {
-	if (m->cycles >= m->timer_cycle)
+	if (m->cycles >= m->timer_cycle) {
 		m->cp0.cause |= CAUSE_IP7;
-	m->timer_cycle = cp0_timer_cycle(m);
+		m->timer_cycle = cp0_timer_cycle(m);
+	}
 }
 
 void cp0_reset(struct machine *m)

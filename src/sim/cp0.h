@@ -96,9 +96,9 @@ void cp0_reset(struct machine *m);
 uint64_t cp0_timer_cycle(const struct machine *m);
 
 /* The interpreter looks at the timer only where control flow leaves
- * straight-line code, so Count may have passed Compare since: raise IP7 if it
- * has (m->timer_cycle reached), then aim m->timer_cycle at the next match.
- * Called before anything reads Cause or moves the next match. */
+ * straight-line code, so Count may have passed Compare since: if it has
+ * (m->timer_cycle reached), raise IP7 and aim m->timer_cycle at the next
+ * match.  Called before anything reads Cause or moves the next match. */
 void cp0_timer_catch_up(struct machine *m);
 
 #endif

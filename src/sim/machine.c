@@ -113,6 +113,7 @@ bool machine_interrupt_deliverable(const struct machine *m)
 void machine_events_changed(struct machine *m)
 {
 	cp0_timer_catch_up(m); /* a match passed since the last look is not lost */
+	m->timer_cycle = cp0_timer_cycle(m);
 	m->event_insns = m->cfg.max_insns ? m->cfg.max_insns : UINT64_MAX;
 	if (m->stop != STOP_NONE || machine_interrupt_deliverable(m))
 		m->event_cycle = 0;
