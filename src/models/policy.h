@@ -36,6 +36,13 @@ struct vmm_trap {
 	uint32_t resume; /* out: where the guest continues */
 };
 
+/* Where the guest retries the faulting instruction: the branch, when it sat
+ * in a delay slot (as EPC would say), so that the branch is taken again. */
+static inline uint32_t vmm_retry_pc(const struct vmm_trap *t)
+{
+	return t->bd ? t->pc - 4 : t->pc;
+}
+
 /* A guest kernel access to an unmapped segment (kseg0/kseg1), decoded. */
 struct vmm_access {
 	uint32_t vaddr;

@@ -84,7 +84,7 @@ static bool l2_exception(void *st, struct vmm *v, struct vm *vm, struct vmm_trap
 	vmm_charge(v, LEDGER_C_L2TLB, SERVICE_UTLB_MISS, cost + c->vmm_hwtlb_write);
 	if (!v->m->ledger.depth)
 		ledger_vmm_event(v->m, SERVICE_UTLB_MISS);
-	t->resume = t->pc;
+	t->resume = vmm_retry_pc(t);
 	return true;
 }
 

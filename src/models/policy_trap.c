@@ -77,7 +77,7 @@ static bool tlb_fault(struct vmm *v, struct vm *vm, struct vmm_trap *t)
 		           trap_cost(v) + c->vmm_pmap + c->vmm_hwtlb_write);
 		if (!v->m->ledger.depth)
 			ledger_vmm_event(v->m, SERVICE_KTLB_MISS);
-		t->resume = t->pc;
+		t->resume = vmm_retry_pc(t);
 		return true;
 	}
 	if (va >= 0x80000000u)
@@ -98,7 +98,7 @@ static bool tlb_fault(struct vmm *v, struct vm *vm, struct vmm_trap *t)
 		           trap_cost(v) + c->vmm_vtlb_lookup + c->vmm_pmap + c->vmm_hwtlb_write);
 		if (!v->m->ledger.depth)
 			ledger_vmm_event(v->m, SERVICE_UTLB_MISS);
-		t->resume = t->pc;
+		t->resume = vmm_retry_pc(t);
 		return true;
 	}
 	struct exc e = { .code = r == TLB_MODIFIED ? EXC_MOD : t->e.code, .tlb = true,
@@ -350,7 +350,7 @@ static bool trap_tick(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 		vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, trap_cost(v) + vmm_cost(v)->vmm_reflect);
 	} else { /* masked in the guest: it is delivered when the guest unmasks it */
 		vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, trap_cost(v));
-		t->resume = t->pc;
+		t->resume = vmm_retry_pc(t);
 	}
 	return true;
 }

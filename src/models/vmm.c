@@ -121,7 +121,7 @@ static uint32_t vmm_exception(void *ctx, struct machine *m, const struct exc *e,
 {
 	struct vmm *v = ctx;
 	struct vm *vm = vmm_current(v);
-	struct vmm_trap t = { .e = *e, .pc = pc, .bd = bd, .resume = pc };
+	struct vmm_trap t = { .e = *e, .pc = pc, .bd = bd, .resume = bd ? pc - 4 : pc };
 	bool kernel = vcp0_guest_kernel(&vm->cp0), done = false;
 	v->stats.traps[e->code]++;
 
