@@ -28,7 +28,7 @@ expect_status 0 "$VMMSIM" stats --format csv toy-native-s1.json toy-native-s2.js
 	toy-trap-tlb32-s1.json toy-trap-tlb32-s2.json toy-trap-vms2-s1.json
 same_as stats-all.csv
 # one run: no spread, empty CSV fields
-grep -q '^toy/trap vms=2 tlb.entries=48,toy,trap,all,all,all,total_cycles,1,14250.00,,,,14250.00' "$scratch/out" ||
+grep -q '^toy/trap tlb.entries=48 vms=2,toy,trap,all,all,all,total_cycles,1,14250.00,,,,14250.00' "$scratch/out" ||
 	fail "single-run group in CSV"
 
 # two seeds: t(0.975, 1) = 12.706; sd of 10000, 10400 is 282.84
@@ -71,10 +71,10 @@ done
 [ "$(ls "$scratch/charts"/*.dat | wc -l)" = "$(ls "$gold"/plot/*.dat | wc -l)" ] ||
 	fail "unexpected chart data files: $(ls "$scratch/charts")"
 # trap, 3 seeds: mean of 14250/10000, 15050/10400, 13450/9600 = 1.424386
-grep -q '^"toy/trap vms=1 tlb.entries=48" "toy" "trap" 3 0.600107 0.249733 0.424386 0.150160 1.424386' \
+grep -q '^"toy/trap tlb.entries=48 vms=1" "toy" "trap" 3 0.600107 0.249733 0.424386 0.150160 1.424386' \
 	"$scratch/charts/time.dat" || fail "time.dat trap row"
 # 300 UTLB misses merged: 180 in [16, 22.627), 120 in [22.627, 32)
-grep -q '^22.627000 0.600000$' "$scratch/charts/cdf-toy-native-tlb.entries=48.dat" || fail "cdf"
+grep -q '^22.627000 0.600000$' "$scratch/charts/cdf-toy-native-tlb.entries=48-vms=1.dat" || fail "cdf"
 grep -q '^2 128.000000 130.000000 1$' "$scratch/charts/memory.dat" || fail "memory.dat"
 
 # rendered, when vmmsim was built with gnuplot
@@ -85,15 +85,15 @@ if [ $st = 2 ] && grep -q 'gnuplot was not found' "$scratch/err"; then
 	echo "SKIP rendering: vmmsim was built without gnuplot"
 else
 	[ $st = 0 ] || fail "plot exited $st: $(cat "$scratch/err")"
-	for c in time sweep-tlb.entries memory 'cdf-toy-native-tlb.entries=48' \
-		'services-toy-trap-vms=1-tlb.entries=48'; do
+	for c in time sweep-tlb.entries memory 'cdf-toy-native-tlb.entries=48-vms=1' \
+		'services-toy-trap-tlb.entries=48-vms=1'; do
 		head -c 8 "$scratch/png/$c.png" | od -An -c | grep -q 'P   N   G' || fail "$c.png is no PNG"
 		grep -q '<svg' "$scratch/png/$c.svg" || fail "$c.svg is no SVG"
 	done
 	grep -q 'Execution time normalized to native' "$scratch/png/time.svg" || fail "time title"
 	grep -q 'execution time (native = 1.0)' "$scratch/png/time.svg" || fail "time y label"
 	grep -q 'memory (MiB)' "$scratch/png/memory.svg" || fail "memory y label"
-	grep -q 'cycles per event' "$scratch/png/cdf-toy-native-tlb.entries=48.svg" || fail "cdf x label"
+	grep -q 'cycles per event' "$scratch/png/cdf-toy-native-tlb.entries=48-vms=1.svg" || fail "cdf x label"
 	# replot from the folder alone
 	(cd "$scratch/png" && gnuplot -e "fmt='svg'" time.gp) || fail "replot time.gp"
 fi

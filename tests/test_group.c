@@ -55,7 +55,7 @@ START_TEST(groups_differ_only_in_seed)
 	ck_assert_uint_eq(set.group[2].n, 2);
 	ck_assert_double_eq(json_number_value(group_field(&set.group[2], "tlb.entries")), 32);
 	/* the label names what sets a group apart */
-	ck_assert_str_eq(set.group[1].label, "toy/trap vms=1 tlb.entries=48");
+	ck_assert_str_eq(set.group[1].label, "toy/trap tlb.entries=48");
 	ck_assert_ptr_eq(group_baseline(&set, &set.group[2]), &set.group[0]);
 	ck_assert_ptr_null(group_baseline(&set, &set.group[0]));
 	unload();

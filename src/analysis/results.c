@@ -253,7 +253,7 @@ json_t *results_config(const struct results *r, const char *const *ignore)
 	json_t *v;
 	json_object_foreach(r->root, key, v)
 	{
-		if (in_list(ignore, key))
+		if (in_list(ignore, key) || !strcmp(key, "vms"))
 			continue;
 		if (!strcmp(key, "program") && json_is_string(v)) {
 			const char *slash = strrchr(json_string_value(v), '/');
@@ -269,11 +269,12 @@ json_t *results_config(const struct results *r, const char *const *ignore)
 		} else if (!strcmp(key, "tlb") && json_object_get(v, "entries") &&
 		           !in_list(ignore, "tlb.entries")) {
 			json_object_set(c, "tlb.entries", json_object_get(v, "entries"));
-		} else if (!strcmp(key, "vmm") && json_object_get(v, "vms") &&
-		           !json_object_get(r->root, "vms") && !in_list(ignore, "vms")) {
-			json_object_set(c, "vms", json_object_get(v, "vms"));
 		}
 	}
+	/* the number of VMs, 1 when the file does not say (a native run): so
+	 * that a run under a monitor with one VM matches its native baseline */
+	if (!in_list(ignore, "vms"))
+		json_object_set_new(c, "vms", json_integer(r->vms));
 	return c;
 }
 

@@ -61,7 +61,8 @@ bool results_load_all(char *const *paths, size_t n, struct results *r, char *err
  * configuration except the measured ones listed in results.c and the seed;
  * objects are measurements except those named "args", "params",
  * "parameters", "options" or "config", which are configuration; of "tlb"
- * only "entries" is, of "vmm" only "vms" (as "vms").  Fields named in `ignore` (a NULL-terminated list) are
+ * only "entries" is; "vms" always is (from the top level or "vmm", 1 when
+ * absent).  Fields named in `ignore` (a NULL-terminated list) are
  * left out. */
 json_t *results_config(const struct results *r, const char *const *ignore);
 
