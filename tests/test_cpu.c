@@ -1,9 +1,10 @@
 /* The CPU (src/sim/exec_body.inc and its helpers): instructions encoded as
- * words and run on a small machine, in both byte orders (loop index 0 is
- * big-endian, 1 little-endian).  Exceptions, delay slots, branch-likely,
- * unaligned and linked loads and stores, HI/LO arithmetic, coprocessor
- * usability, eret, and the host translation cache staying coherent with TLB
- * writes and ASID changes. */
+ * words and run on a small machine, in both byte orders and with the host
+ * translation cache on and off, which must not change any result (loop index
+ * bit 0: little-endian; bit 1: cache off).  Exceptions, delay slots,
+ * branch-likely, unaligned and linked loads and stores, HI/LO arithmetic,
+ * coprocessor usability, eret, and the host translation cache staying
+ * coherent with TLB writes and ASID changes. */
 #include <check.h>
 #include <stdlib.h>
 
@@ -59,10 +60,11 @@ static void teardown(void)
 	m = NULL;
 }
 
-/* A fresh machine in the byte order of loop index i. */
+/* A fresh machine in the byte order and cache setting of loop index i. */
 static void begin(int i)
 {
-	m = tm_new(i == 0, 48);
+	m = tm_new((i & 1) == 0, 48);
+	m->cfg.use_tcache = (i & 2) == 0;
 }
 
 /* Place the program (then the halt sequence) at TM_CODE and run it from pc. */
@@ -319,7 +321,7 @@ static void fill_bytes(void)
 
 START_TEST(lwl_lwr_pair_loads_unaligned_word)
 {
-	bool big = _i == 0;
+	bool big = (_i & 1) == 0;
 	for (unsigned a = 0; a < 4; a++) {
 		begin(_i);
 		fill_bytes();
@@ -343,7 +345,7 @@ START_TEST(lwl_merges_with_old_register)
 	m->cpu.gpr[T0] = 0xaabbccddu;
 	m->cpu.gpr[T1] = 0xaabbccddu;
 	RUN(LWL(T0, 2, S0), LWR(T1, 2, S0));
-	if (_i == 0) { /* big-endian: bytes 2..3 to the top; bytes 0..2 to the bottom */
+	if ((_i & 1) == 0) { /* big-endian: bytes 2..3 to the top; bytes 0..2 to the bottom */
 		ck_assert_uint_eq(m->cpu.gpr[T0], 0x2233ccddu);
 		ck_assert_uint_eq(m->cpu.gpr[T1], 0xaa001122u);
 	} else { /* little-endian: bytes 2..0 to the top; bytes 2..3 to the bottom */
@@ -355,7 +357,7 @@ END_TEST
 
 START_TEST(swl_swr_pair_stores_unaligned_word)
 {
-	bool big = _i == 0;
+	bool big = (_i & 1) == 0;
 	for (unsigned a = 0; a < 4; a++) {
 		begin(_i);
 		m->cpu.gpr[S0] = TM_DATA + 4 + a;
@@ -726,9 +728,9 @@ END_TEST
 int main(void)
 {
 	Suite *s = suite_create("cpu");
-	TCase *tc = tcase_create("both byte orders");
+	TCase *tc = tcase_create("byte orders x host cache");
 	tcase_add_checked_fixture(tc, NULL, teardown);
-#define T(fn) tcase_add_loop_test(tc, fn, 0, 2)
+#define T(fn) tcase_add_loop_test(tc, fn, 0, 4)
 	T(add_overflow_traps_and_keeps_rd);
 	T(addi_and_sub_overflow_keep_rd);
 	T(unaligned_load_sets_badvaddr);
