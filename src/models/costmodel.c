@@ -38,8 +38,8 @@
 	X(vmm_trap, 14, "VMM: enter and leave (save/restore guest state); plus exc_entry")     \
 	X(vmm_decode, 6, "VMM: fetch and decode the trapping instruction")                      \
 	X(vmm_emul_mfc0, 4, "VMM: emulate mfc0 against the virtual CP0")                         \
-	X(vmm_emul_mtc0, 10, "VMM: emulate mtc0 with its side effects")                          \
-	X(vmm_emul_tlbw, 20, "VMM: emulate tlbwi/tlbwr into the virtual TLB")                    \
+	X(vmm_emul_mtc0, 8, "VMM: emulate mtc0 with its side effects")                           \
+	X(vmm_emul_tlbw, 250, "VMM: emulate tlbwi/tlbwr: check, compose, keep shadows coherent")  \
 	X(vmm_emul_other, 8, "VMM: emulate tlbp, tlbr, eret, di/ei, wait, cache")                \
 	X(vmm_reflect, 24, "VMM: fill the virtual CP0, enter the guest vector")                  \
 	X(vmm_pmap, 4, "VMM: one P -> M lookup in the pmap")                                     \
