@@ -1,4 +1,4 @@
-/* database: an in-memory table of 64-byte rows (4 MiB by default) with a
+/* database: an in-memory table of 64-byte rows (2 MiB by default) with a
  * B+tree index on its key (btree.c), answering a generated mix of queries:
  * point lookups that read a row, range scans along the index that sum a
  * column, updates of a row, and name matches.  The rows are visited in key

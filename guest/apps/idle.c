@@ -1,10 +1,10 @@
 /* idle: a machine with little to do.  The parent forks one child and
  * blocks in wait; the child sleeps `sleeps` times for `period` microseconds
  * of the kernel clock, each time by yielding until the clock has moved on.
- * The guest ABI has no sleep call, so the CPU idles (WAIT in the kernel's
- * idle loop) only as far as the kernel idles a process that yields with
- * nobody else runnable; the run is dominated by the timer either way.  The
- * checksum counts sleeps, never times. */
+ * A process that yields with nobody else runnable waits for the next timer
+ * tick (guest/ABI.md), so the CPU sits in the kernel's idle loop (WAIT)
+ * most of the time: the IDLE row of the breakdown.  The checksum counts
+ * sleeps, never times. */
 #include "common.h"
 
 #include <errno.h>

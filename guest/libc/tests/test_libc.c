@@ -94,9 +94,14 @@ START_TEST(test_string_functions_match_glibc)
 			memset(b + off, 0xa7, n);
 			guest_memset(c + off, 0xa7, n);
 			ck_assert_int_eq(memcmp(b, c, sizeof(b)), 0);
-			memmove(b + off + 3, b + off, n);
-			guest_memmove(c + off + 3, c + off, n);
-			ck_assert_int_eq(guest_memcmp(b, c, sizeof(b)), 0);
+			for (size_t shift = 1; shift <= 8; shift++) { /* overlapping */
+				memmove(b + off + shift, b + off, n);
+				guest_memmove(c + off + shift, c + off, n);
+				ck_assert_int_eq(guest_memcmp(b, c, sizeof(b)), 0);
+				memmove(b + off, b + off + shift, n);
+				guest_memmove(c + off, c + off + shift, n);
+				ck_assert_int_eq(guest_memcmp(b, c, sizeof(b)), 0);
+			}
 		}
 	}
 	ck_assert_int_lt(guest_strcmp("abc", "abd"), 0);
