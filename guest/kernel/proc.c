@@ -19,8 +19,8 @@ struct proc *proc_alloc(void)
 		struct proc *p = &procs[i];
 		if (p->state != P_FREE)
 			continue;
-		*p = (struct proc){ .pid = next_pid++, .state = P_WAITING };
-		return p; /* not runnable until its creator says so */
+		*p = (struct proc){ .pid = next_pid++, .state = P_NEW };
+		return p;
 	}
 	return NULL;
 }
@@ -134,7 +134,6 @@ long sys_fork(struct proc *p, struct trapframe *tf)
 	asid_retire(&p->asid); /* its TLB entries may still allow writes */
 	c->tf = *tf;
 	c->tf.r[REG_V0] = 0;
-	c->tf.r[REG_A3] = 0;
 	for (unsigned i = 0; i < NOFILE; i++)
 		if ((c->fd[i] = p->fd[i]))
 			file_dup(c->fd[i]);

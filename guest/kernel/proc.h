@@ -20,6 +20,7 @@
 
 enum pstate {
 	P_FREE,
+	P_NEW,      /* allocated, not yet set up by its creator */
 	P_RUNNABLE,
 	P_RUNNING,
 	P_WAITING,  /* in wait, for a child to finish */

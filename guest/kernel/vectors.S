@@ -8,9 +8,10 @@
  * kernel TLB miss in the middle of one would overwrite EntryHi/EntryLo.
  *
  * Refill: the current page directory (pgd_current, 1024 pointers to page
- * tables) is indexed by BadVAddr[31:22]; Context's BadVPN2 field, shifted
- * right once, is the byte offset of the even/odd PTE pair inside the page
- * table.  PTEs are in EntryLo format.  An unmapped 4 MiB range points at a
+ * tables) is indexed by BadVAddr[31:22]; the low 9 bits of Context's
+ * BadVPN2 field index the even/odd PTE pair inside the page table.  Both
+ * tables are page aligned, so an `ins` of the index makes each address.
+ * PTEs are in EntryLo format.  An unmapped 4 MiB range points at a
  * shared page table of zero PTEs, so the fast path never tests anything:
  * a zero PTE loads an invalid entry and the retried access takes a TLB
  * invalid exception to +0x180, where vm.c decides (demand zero, ...).
@@ -35,13 +36,11 @@ refill:
 	lui	$k1, %hi(pgd_current)
 	lw	$k1, %lo(pgd_current)($k1)
 	srl	$k0, $k0, 22
-	sll	$k0, $k0, 2
-	addu	$k1, $k1, $k0		/* &pgd[va >> 22] */
+	ins	$k1, $k0, 2, 10		/* &pgd[va >> 22]: the directory is page aligned */
 	mfc0	$k0, C0_CONTEXT
-	lw	$k1, 0($k1)		/* the page table */
-	srl	$k0, $k0, 1
-	andi	$k0, $k0, 0xff8		/* pair offset: (va >> 13) * 8 */
-	addu	$k1, $k1, $k0
+	lw	$k1, 0($k1)		/* the page table, page aligned too */
+	srl	$k0, $k0, 4		/* BadVPN2 (va >> 13) in the low bits */
+	ins	$k1, $k0, 3, 9		/* &pt[pair]: 8 bytes a pair */
 	lw	$k0, 0($k1)
 	lw	$k1, 4($k1)
 	mtc0	$k0, C0_ENTRYLO0

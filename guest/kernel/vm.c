@@ -20,7 +20,8 @@
 /* The page table of every unmapped 4 MiB range: all PTEs zero, so the
  * refill handler needs no test. */
 static uint32_t invalid_pt[PT_ENTRIES] __attribute__((aligned(PAGE_SIZE)));
-static uint32_t empty_pgd[PGD_ENTRIES]; /* no process: every range unmapped */
+/* no process: every range unmapped (page aligned, as the refill handler needs) */
+static uint32_t empty_pgd[PGD_ENTRIES] __attribute__((aligned(PAGE_SIZE)));
 static struct vmspace *current;
 
 extern uint32_t *pgd_current; /* vectors.S: what the refill handler reads */
