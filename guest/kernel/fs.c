@@ -34,8 +34,8 @@ void fs_init(void)
 {
 	for (const struct binfs_entry *b = binfs_table; b->name; b++) {
 		int err;
-		struct inode *ip = fs_create(b->name, &err);
-		if (!ip || strlen(b->name) > FS_NAME_MAX)
+		struct inode *ip = strlen(b->name) <= FS_NAME_MAX ? fs_create(b->name, &err) : NULL;
+		if (!ip)
 			panic("the /bin archive does not fit the file system");
 		ip->image = b->data;
 		ip->size = b->size;
