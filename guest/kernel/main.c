@@ -2,6 +2,7 @@
  * (guest/ABI.md, "Boot") is `NAME key=value ...`: the kernel execs
  * /bin/NAME with its words as argv. */
 #include "cp0.h"
+#include "errno.h"
 #include "exec.h"
 #include "file.h"
 #include "fs.h"
@@ -81,7 +82,11 @@ _Noreturn void kmain(uint32_t ram, uint32_t cmd, uint32_t cmdlen)
 		init->fd[fd] = file_console();
 	int r = exec_load(init, init_path, argv, argc);
 	if (r) {
-		kprintf("kernel: cannot exec %s: error %d\n", init_path, -r);
+		kprintf("kernel: cannot exec %s: %s\n", init_path,
+		        r == -ENOENT    ? "no such program in /bin"
+		        : r == -ENOEXEC ? "not an executable of this byte order"
+		        : r == -E2BIG   ? "too many arguments"
+		                        : "out of memory");
 		panic("no init");
 	}
 	init->state = P_RUNNABLE;
