@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/lib.sh"
 mini="$top_builddir/tests/vmm"
 sum_rows() {
-	sed -n 's/^    {"who": .*"cycles": \([0-9]*\), .*/\1/p' "$1" | awk '{ s += $1 } END { printf "%d", s }'
+	sed -n 's/^    {"who": .*"cycles": \([0-9]*\), .*/\1/p' "$1" | awk '{ s += $1 } END { printf "%.0f", s }'
 }
 total_of() {
 	sed -n 's/^  "total_cycles": \([0-9]*\),$/\1/p' "$1"
@@ -47,6 +47,31 @@ for order in eb el; do
 	expect_error 2 'not in ksseg' "$VMMSIM" run --policy trap "$mini/mini-native.$order.elf"
 	expect_error 2 'not in kseg0/kseg1' "$VMMSIM" run "$mini/mini-relocated.$order.elf"
 done
+# isolation: a misbehaving VM beside a well-behaved one, which must finish
+# with its checksum whatever the other does
+good="$mini/mini-relocated.eb.elf"
+"$VMMSIM" run --quiet --policy trap "$good" >"$scratch/good.out" || fail "the good guest alone"
+for mode in badpfn kseg0; do
+	"$VMMSIM" run --quiet --policy trap --vms 2 --mem 32M "$mini/misbehave-$mode.elf" "$good" \
+		>"$scratch/iso.out" 2>"$scratch/iso.err" || fail "$mode: exit $?: $(cat "$scratch/iso.out")"
+	grep -q '^\[vm0\] misbehave: bus error$' "$scratch/iso.out" || fail "$mode: $(cat "$scratch/iso.out")"
+	grep -q "^\[vm1\] $(cat "$scratch/good.out")\$" "$scratch/iso.out" || fail "$mode: vm1 did not finish"
+done
+"$VMMSIM" run --quiet --policy l2tlb --vms 2 --mem 32M --out "$scratch/crash.json" \
+	"$mini/misbehave-crash.elf" "$good" >"$scratch/iso.out" 2>"$scratch/iso.err"
+[ $? = 1 ] || fail "crash: the run's status should say a VM failed"
+grep -q 'VM 0 stopped: the guest kernel jumped to 0x80001000' "$scratch/iso.err" || fail "crash not reported"
+grep -q "^\[vm1\] $(cat "$scratch/good.out")\$" "$scratch/iso.out" || fail "crash: vm1 did not finish"
+grep -q '"id": 0, "state": "stopped", "exit_status": 127' "$scratch/crash.json" || fail "crash: VM 0 not stopped in the results"
+# a VM spinning with interrupts off still loses the CPU at the end of its slice
+"$VMMSIM" run --quiet --policy trap --vms 2 --mem 32M --max-insns 3000000 \
+	"$mini/misbehave-spin.elf" "$good" >"$scratch/iso.out" 2>"$scratch/iso.err"
+[ $? = 3 ] || fail "spin: expected --max-insns to end the run"
+grep -q "^\[vm1\] $(cat "$scratch/good.out")\$" "$scratch/iso.out" || fail "spin: vm1 did not finish"
+expect_error 2 "more than one program given" "$VMMSIM" run --policy trap "$good" "$good"
+expect_error 2 "more programs given than VMs" "$VMMSIM" run --policy trap --vms 2 --mem 32M "$good" "$good" "$good"
+expect_error 2 "needs a VMM policy" "$VMMSIM" run --vms 2 "$good"
+expect_error 2 "exceed the machine" "$VMMSIM" run --policy trap --vms 8 --mem 64M "$good"
 expect_error 2 "unknown policy 'nope'" "$VMMSIM" run --policy nope "$mini/mini-relocated.eb.elf"
 expect_error 2 "cannot extend it" "$VMMSIM" run --policy native+l2tlb "$mini/mini-relocated.eb.elf"
 expect_error 2 "both run the guest" "$VMMSIM" run --policy trap+native "$mini/mini-relocated.eb.elf"

@@ -22,7 +22,7 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-	        "usage: vmmsim run [OPTIONS] PROGRAM.elf\n"
+	        "usage: vmmsim run [OPTIONS] PROGRAM.elf [PROGRAM.elf... (one per VM)]\n"
 	        "       vmmsim run [OPTIONS] --workload NAME [--seed N] [--arg KEY=VALUE ...]\n"
 	        "Run a bare-metal ELF32 MIPS program (kernel mode, BEV=0, EBase 0x80000000),\n"
 	        "or boot the guest kernel with a workload (see vmmsim list), until it halts;\n"
@@ -38,6 +38,12 @@ static void usage(FILE *out)
 	        "                      VMM a program must be linked in ksseg (0xC0000000..)\n"
 	        "  --l2tlb-entries N   l2tlb: second-level TLB entries, a power of two (default %d)\n"
 	        "  --l2tlb-ways N      l2tlb: its associativity, a power of two (default %d)\n"
+	        "  --vms N             run N VMs on one CPU, each with --mem of memory and\n"
+	        "                      the workload with seed+i (needs a VMM policy); a\n"
+	        "                      bare-metal run may name one program per VM\n"
+	        "  --slice CYCLES      several VMs: the round-robin time slice (default %u)\n"
+	        "  --asid-tag          several VMs: keep the TLB across world switches by\n"
+	        "                      tagging ASIDs per VM, instead of flushing it\n"
 	        "  --mem SIZE          physical memory, 1M..256M (default 64M)\n"
 	        "  --tlb-entries N     joint TLB entries, 1..%d (default %d; R10000: 64)\n"
 	        "  --max-insns N       stop a runaway guest after N instructions (exit 3)\n"
@@ -52,12 +58,14 @@ static void usage(FILE *out)
 	        "\n"
 	        "Exit status: 0 halted with status 0, 1 halted with a non-zero status,\n"
 	        "2 bad input, 3 did not halt (--max-insns, deadlock), 4 output error.\n",
-	        L2TLB_DEFAULT_ENTRIES, L2TLB_DEFAULT_WAYS, TLB_MAX_ENTRIES, TLB_DEFAULT_ENTRIES);
+	        L2TLB_DEFAULT_ENTRIES, L2TLB_DEFAULT_WAYS, VMM_DEFAULT_SLICE, TLB_MAX_ENTRIES,
+	        TLB_DEFAULT_ENTRIES);
 }
 
 enum { OPT_MEM = 256, OPT_TLB, OPT_MAX_INSNS, OPT_COST, OPT_CMDLINE, OPT_OUT, OPT_TRACE,
        OPT_NO_TCACHE, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_WORKLOAD, OPT_SEED, OPT_ARG,
-       OPT_ENDIAN, OPT_GUEST_DIR, OPT_POLICY, OPT_L2TLB_ENTRIES, OPT_L2TLB_WAYS };
+       OPT_ENDIAN, OPT_GUEST_DIR, OPT_POLICY, OPT_L2TLB_ENTRIES, OPT_L2TLB_WAYS, OPT_VMS, OPT_SLICE,
+       OPT_ASID_TAG };
 
 static const struct option long_options[] = {
 	{ "mem", required_argument, NULL, OPT_MEM },
@@ -79,6 +87,9 @@ static const struct option long_options[] = {
 	{ "policy", required_argument, NULL, OPT_POLICY },
 	{ "l2tlb-entries", required_argument, NULL, OPT_L2TLB_ENTRIES },
 	{ "l2tlb-ways", required_argument, NULL, OPT_L2TLB_WAYS },
+	{ "vms", required_argument, NULL, OPT_VMS },
+	{ "slice", required_argument, NULL, OPT_SLICE },
+	{ "asid-tag", no_argument, NULL, OPT_ASID_TAG },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -91,6 +102,9 @@ struct run_options {
 	const struct policy_ops *base;    /* the policy that runs the guest */
 	struct vmm_params vmm;
 	struct vmm *v;                    /* NULL: no VMM */
+	unsigned nvms;
+	const char *const *programs;      /* bare-metal: VM i runs programs[min(i, n-1)] */
+	unsigned nprograms;
 	bool workload_opts; /* --seed/--arg/--endian given */
 	char kernel_path[4096];
 	char workload_cmdline[BOOT_CMDLINE_MAX];
@@ -144,7 +158,9 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	int c;
 	machine_config_defaults(&o->cfg);
 	o->vmm = (struct vmm_params){ .l2tlb_entries = L2TLB_DEFAULT_ENTRIES,
-		                      .l2tlb_ways = L2TLB_DEFAULT_WAYS };
+		                      .l2tlb_ways = L2TLB_DEFAULT_WAYS,
+		                      .slice_cycles = VMM_DEFAULT_SLICE };
+	o->nvms = 1;
 	o->workload.seed = 1;
 	o->workload.big_endian = true;
 	optind = 1;
@@ -219,6 +235,17 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 				return EXIT_BAD_INPUT;
 			o->vmm.l2tlb_ways = (unsigned)v;
 			break;
+		case OPT_VMS:
+			if (!options_uint("--vms", optarg, 1, VMM_MAX_VMS, &v))
+				return EXIT_BAD_INPUT;
+			o->nvms = (unsigned)v;
+			break;
+		case OPT_SLICE:
+			if (!options_uint("--slice", optarg, 1000, UINT32_MAX, &v))
+				return EXIT_BAD_INPUT;
+			o->vmm.slice_cycles = v;
+			break;
+		case OPT_ASID_TAG: o->vmm.asid_tag = true; break;
 		default:
 			fprintf(stderr, "vmmsim run: unknown or incomplete option '%s' (see vmmsim run --help)\n",
 			        argv[optind - 1]);
@@ -227,18 +254,32 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	}
 	if (!choose_policy(o))
 		return EXIT_BAD_INPUT;
+	if (o->nvms > 1 && !virtualized(o)) {
+		fprintf(stderr, "vmmsim run: --vms needs a VMM policy (--policy trap, l2tlb...)\n");
+		return EXIT_BAD_INPUT;
+	}
+	if ((uint64_t)o->cfg.mem_size * o->nvms > MACHINE_MEM_MAX) {
+		fprintf(stderr, "vmmsim run: %u VMs of %u MiB exceed the machine's %u MiB: lower --mem\n",
+		        o->nvms, o->cfg.mem_size >> 20, MACHINE_MEM_MAX >> 20);
+		return EXIT_BAD_INPUT;
+	}
 	if (o->workload.name)
 		return prepare_workload(argc, o);
 	if (o->workload_opts) {
 		fprintf(stderr, "vmmsim run: --seed, --arg and --endian need --workload\n");
 		return EXIT_BAD_INPUT;
 	}
-	if (optind != argc - 1) {
+	if (optind == argc || (optind != argc - 1 && o->nvms == 1) ||
+	    (unsigned)(argc - optind) > o->nvms) {
 		fprintf(stderr, "vmmsim run: %s (see vmmsim run --help)\n",
-		        optind == argc ? "no program given" : "more than one program given");
+		        optind == argc      ? "no program given"
+		        : o->nvms == 1      ? "more than one program given (one per VM needs --vms)"
+		                            : "more programs given than VMs");
 		return EXIT_BAD_INPUT;
 	}
 	o->program = argv[optind];
+	o->programs = (const char *const *)argv + optind;
+	o->nprograms = (unsigned)(argc - optind);
 	return -1;
 }
 
@@ -248,28 +289,57 @@ static struct machine *load_virtualized(struct run_options *o, const uint8_t *bu
                                         const struct elf_image *probe)
 {
 	char err[256];
-	o->cfg.big_endian = probe->big_endian;
-	struct machine *m = machine_new(&o->cfg, err, sizeof err);
+	struct machine_config cfg = o->cfg;
+	cfg.big_endian = probe->big_endian;
+	cfg.mem_size = o->cfg.mem_size * o->nvms; /* each VM gets --mem */
+	struct machine *m = machine_new(&cfg, err, sizeof err);
 	if (!m) {
 		fprintf(stderr, "vmmsim: %s\n", err);
 		return NULL;
 	}
-	o->v = vmm_new(m, o->policy, &o->vmm, 1, o->cfg.mem_size, err, sizeof err);
+	o->v = vmm_new(m, o->policy, &o->vmm, o->nvms, o->cfg.mem_size, err, sizeof err);
 	if (!o->v) {
 		fprintf(stderr, "vmmsim: %s\n", err);
 		machine_free(m);
 		return NULL;
 	}
-	if (vmm_load_guest(o->v, 0, buf, len, o->cmdline, err, sizeof err) != 0) {
-		fprintf(stderr, "vmmsim: %s: %s\n", o->program, err);
-		vmm_free(o->v);
-		o->v = NULL;
-		machine_free(m);
-		return NULL;
+	for (unsigned i = 0; i < o->nvms; i++) {
+		/* VM i runs the workload with seed + i */
+		char cmdline[BOOT_CMDLINE_MAX];
+		struct workload_request w = o->workload;
+		w.seed += i;
+		const char *line = o->cmdline;
+		if (o->workload.name && i > 0) {
+			if (!workload_cmdline(&w, cmdline, BOOT_CMDLINE_MAX_TEXT))
+				goto fail;
+			line = cmdline;
+		}
+		const char *path = o->program;
+		uint8_t *own = NULL;
+		size_t own_len = 0;
+		if (o->nprograms > 1 && i > 0) { /* another program for this VM */
+			path = o->programs[i < o->nprograms ? i : o->nprograms - 1];
+			if (fileutil_read_all(path, ELF_MAX_SIZE, &own, &own_len, err, sizeof err) != 0) {
+				fprintf(stderr, "vmmsim: %s\n", err);
+				goto fail;
+			}
+		}
+		int r = vmm_load_guest(o->v, i, own ? own : buf, own ? own_len : len, line, err,
+		                       sizeof err);
+		free(own);
+		if (r != 0) {
+			fprintf(stderr, "vmmsim: %s: %s\n", path, err);
+			goto fail;
+		}
 	}
 	machine_boot(m, probe->entry, NULL);
 	vmm_start(o->v);
 	return m;
+fail:
+	vmm_free(o->v);
+	o->v = NULL;
+	machine_free(m);
+	return NULL;
 }
 
 /* Load the program into a new machine; returns NULL after printing why. */
@@ -353,6 +423,34 @@ static void vmm_text(void *ctx, FILE *out)
 	vmm_stats_text(ctx, out);
 }
 
+/* The run's configuration as top-level JSON members (doc/results-format.md):
+ * the workload's arguments and the VMM's parameters and memory. */
+static void config_json(void *ctx, FILE *out)
+{
+	const struct run_options *o = ctx;
+	if (o->workload.name) {
+		fputs("  \"args\": {", out);
+		for (unsigned i = 0; i < o->workload.nargs; i++) {
+			const char *a = o->workload.args[i], *eq = strchr(a, '=');
+			fprintf(out, "%s\"%.*s\": %llu", i ? ", " : "", (int)(eq - a), a,
+			        strtoull(eq + 1, NULL, 0));
+		}
+		fputs("},\n", out);
+	}
+	if (!o->v)
+		return;
+	uint64_t in_use = 0;
+	for (unsigned i = 0; i < o->v->nvms; i++)
+		in_use += (uint64_t)o->v->vm[i]->touched_pages * MACHINE_PAGE_SIZE;
+	fprintf(out,
+	        "  \"vms\": %u,\n  \"l2tlb_entries\": %u,\n  \"l2tlb_ways\": %u,\n"
+	        "  \"slice_cycles\": %llu,\n  \"asid_tag\": %d,\n"
+	        "  \"memory\": {\"virtual_bytes\": %llu, \"machine_bytes\": %llu},\n",
+	        o->v->nvms, o->vmm.l2tlb_entries, o->vmm.l2tlb_ways,
+	        (unsigned long long)o->vmm.slice_cycles, o->vmm.asid_tag ? 1 : 0,
+	        (unsigned long long)o->cfg.mem_size * o->v->nvms, (unsigned long long)in_use);
+}
+
 static int run_main(int argc, char **argv)
 {
 	struct run_options o = { 0 };
@@ -377,6 +475,8 @@ static int run_main(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	machine_run(m);
+	if (o.v)
+		vmm_finish(o.v);
 	ledger_finish(m);
 	fflush(stdout);
 	status = status_of(m, stop_text, sizeof stop_text);
@@ -384,7 +484,7 @@ static int run_main(int argc, char **argv)
 		                    .workload = o.workload.name, .seed = o.workload.seed,
 		                    .policy = o.v ? o.v->spec : o.workload.name ? "native" : "bare",
 		                    .vmm_json = o.v ? vmm_json : NULL, .vmm_text = o.v ? vmm_text : NULL,
-		                    .vmm_ctx = o.v };
+		                    .vmm_ctx = o.v, .config_json = config_json, .config_ctx = &o };
 	if (!o.quiet)
 		report_text(stderr, m, &meta);
 	else if (status == EXIT_NO_HALT)

@@ -280,6 +280,33 @@ static bool trap_priv_insn(void *st, struct vmm *v, struct vm *vm, struct vmm_tr
 
 /* ---- kseg0/kseg1: the console and the guest's own memory ------------------- */
 
+/* One console byte from vm: straight out with one VM; with several, whole
+ * lines prefixed "[vmN] " so that their outputs stay readable. */
+static void console_byte(struct vmm *v, struct vm *vm, uint32_t offset, unsigned size,
+                         uint32_t value)
+{
+	FILE *out = v->m->cfg.console_out;
+	if (v->nvms == 1 || offset != MMIO_CONSOLE_PUTGETCHAR) {
+		console_write(v->m, offset, size, value);
+		return;
+	}
+	char c = (char)(value & 0xff);
+	if (c != '\n')
+		vm->line[vm->linelen++] = c;
+	if ((c == '\n' || vm->linelen == sizeof vm->line) && out) {
+		fprintf(out, "[vm%u] %.*s\n", vm->id, (int)vm->linelen, vm->line);
+		vm->linelen = 0;
+	}
+}
+
+/* The guest touched the console's halt register. */
+static uint32_t console_halt(struct vmm *v, struct vm *vm)
+{
+	if (vm->linelen)
+		console_byte(v, vm, MMIO_CONSOLE_PUTGETCHAR, 1, '\n');
+	return vmm_stop_vm(v, vm, vm->exit_status, NULL);
+}
+
 static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t,
                       const struct vmm_access *a)
 {
@@ -288,20 +315,19 @@ static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 	uint32_t pa = a->vaddr & 0x1fffffffu, value = 0;
 	bool big = m->cfg.big_endian;
 	uint32_t next = vmm_next_pc(v, t->pc, t->bd);
+	bool halt = false;
 
 	if (pa >= MMIO_CONSOLE_PHYS && pa - MMIO_CONSOLE_PHYS < MMIO_CONSOLE_SIZE) {
 		uint32_t off = pa - MMIO_CONSOLE_PHYS;
-		if (a->store) {
+		if (off == MMIO_CONSOLE_HALT)
+			halt = true;
+		else if (a->store) {
 			uint32_t val = m->cpu.gpr[a->reg];
-			if (off == MMIO_CONSOLE_HALT)
-				vmm_stop_vm(v, vm, vm->exit_status, NULL);
-			else if (off == MMIO_CONSOLE_EXIT_STATUS && a->size == 4)
+			if (off == MMIO_CONSOLE_EXIT_STATUS && a->size == 4)
 				vm->exit_status = val;
 			else
-				console_write(m, off, a->size, val);
-		} else if (off == MMIO_CONSOLE_HALT)
-			vmm_stop_vm(v, vm, vm->exit_status, NULL);
-		else
+				console_byte(v, vm, off, a->size, val);
+		} else
 			value = off == MMIO_CONSOLE_EXIT_STATUS ? vm->exit_status : 0;
 	} else if (pa <= vm->mem_size - a->size) { /* the VM's memory, unmapped */
 		uint8_t *p = m->ram + vm->mem_base + pa;
@@ -330,7 +356,7 @@ static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 	v->stats.device++;
 	vmm_charge(v, LEDGER_C_DEVICE, SERVICE_NONE,
 	           trap_cost(v) + vmm_cost(v)->vmm_decode + vmm_cost(v)->vmm_device);
-	t->resume = vm->halted ? t->pc : next;
+	t->resume = halt ? console_halt(v, vm) : next;
 	return true;
 }
 
@@ -339,18 +365,19 @@ static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 static bool trap_tick(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t)
 {
 	(void)st;
-	struct machine *m = v->m;
-	if (m->cp0.cause & CAUSE_IP7) {
-		vm->cp0.r.cause |= CAUSE_IP7;         /* the guest's Count reached its Compare */
-		cp0_write(m, CP0_COMPARE, 0, m->cp0.compare); /* acknowledge the machine's */
+	unsigned before = v->cur;
+	uint32_t resume = vmm_timer_tick(v, t);
+	if (v->cur != before) { /* the slice ended: another VM has the CPU */
+		t->resume = resume;
+		return true;
 	}
 	if (vcp0_interrupt_deliverable(&vm->cp0)) {
 		struct exc e = { .code = EXC_INT };
 		t->resume = vmm_reflect(v, vm, &e, t->pc, t->bd);
 		vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, trap_cost(v) + vmm_cost(v)->vmm_reflect);
-	} else { /* masked in the guest: it is delivered when the guest unmasks it */
+	} else { /* masked in the guest (or the slice's timer): delivered when unmasked */
 		vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, trap_cost(v));
-		t->resume = vmm_retry_pc(t);
+		t->resume = resume;
 	}
 	return true;
 }

@@ -30,16 +30,14 @@ uint32_t vmm_stop_vm(struct vmm *v, struct vm *vm, uint32_t status, const char *
 		snprintf(vm->why, sizeof vm->why, "%s", why);
 		fprintf(stderr, "vmmsim: VM %u stopped: %s\n", vm->id, why);
 	}
-	bool all = true;
-	for (unsigned i = 0; i < v->nvms; i++)
-		all &= v->vm[i]->halted;
-	if (all) {
-		/* the run's status: the first VM that failed, else 0 */
-		m->exit_status = 0;
-		for (unsigned i = 0; i < v->nvms && !m->exit_status; i++)
-			m->exit_status = v->vm[i]->exit_status;
-		m->stop = STOP_HALT;
-	}
+	int next = vmm_next_runnable(v);
+	if (next >= 0) /* the others go on */
+		return vmm_world_switch(v, (unsigned)next, m->cpu.pc);
+	/* the run's status: the first VM that failed, else 0 */
+	m->exit_status = 0;
+	for (unsigned i = 0; i < v->nvms && !m->exit_status; i++)
+		m->exit_status = v->vm[i]->exit_status;
+	m->stop = STOP_HALT;
 	machine_events_changed(m);
 	return m->cpu.pc;
 }
@@ -194,6 +192,13 @@ struct vmm *vmm_new(struct machine *m, const char *spec, const struct vmm_params
 		vm->id = i;
 		vm->mem_base = i * mem_each;
 		vm->mem_size = mem_each;
+		vm->touched = calloc(mem_each / MACHINE_PAGE_SIZE / 8 + 1, 1);
+		vm->lctx.service_mark = SERVICE_NONE;
+		if (!vm->touched) {
+			snprintf(err, errlen, "out of memory");
+			vmm_free(v);
+			return NULL;
+		}
 		tlb_init(&vm->tlb, m->tlb.nentries);
 		vcp0_reset(&vm->cp0, m, m->tlb.nentries, m->cfg.big_endian);
 	}
@@ -219,8 +224,10 @@ void vmm_free(struct vmm *v)
 	for (unsigned i = 0; i < v->nops; i++)
 		if (v->ops[i]->teardown && v->state[i])
 			v->ops[i]->teardown(v->state[i]);
-	for (unsigned i = 0; i < v->nvms; i++)
+	for (unsigned i = 0; i < v->nvms; i++) {
+		free(v->vm[i]->touched);
 		free(v->vm[i]);
+	}
 	if (v->m && v->m->vmm == &v->port)
 		v->m->vmm = NULL;
 	free(v);
@@ -266,9 +273,26 @@ void vmm_start(struct vmm *v)
 	vmm_hwtlb_flush(v);
 	v->stats.hw_flushes = 0;
 	m->vmm = &v->port;
-	vmm_sync_machine(v, vm, VCP0_STATUS | VCP0_ASID | VCP0_TIMER);
+	v->slice_end = m->cycles + v->params.slice_cycles;
 	ledger_reset(m);
+	vmm_sync_machine(v, vm, VCP0_STATUS | VCP0_ASID | VCP0_TIMER);
+	for (unsigned w = 0; w < LEDGER_NWHO; w++)
+		vm->who0[w] = m->ledger.cycles[w];
+	vm->insns0 = m->insns;
+	vm->switches_in = 1;
 	machine_events_changed(m);
+}
+
+/* A JSON string of plain text (the VMM's own messages). */
+static void json_quote(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++)
+		if (*s == '"' || *s == '\\')
+			fprintf(out, "\\%c", *s);
+		else if ((unsigned char)*s >= 0x20)
+			fputc(*s, out);
+	fputc('"', out);
 }
 
 void vmm_stats_json(struct vmm *v, FILE *out)
@@ -290,6 +314,26 @@ void vmm_stats_json(struct vmm *v, FILE *out)
 			fputs(", ", out);
 			v->ops[i]->stats_json(v->state[i], v, out);
 		}
+	fputs(", \"vm\": [", out);
+	for (unsigned i = 0; i < v->nvms; i++) {
+		const struct vm *vm = v->vm[i];
+		fprintf(out,
+		        "%s\n    {\"id\": %u, \"state\": \"%s\", \"exit_status\": %u, "
+		        "\"instructions\": %llu, \"cycles\": {\"user\": %llu, \"kernel\": %llu, "
+		        "\"vmm\": %llu, \"idle\": %llu}, \"switches_in\": %llu, "
+		        "\"memory_bytes\": %u, \"memory_in_use_bytes\": %llu, \"why\": ",
+		        i ? "," : "", vm->id, !vm->halted ? "running" : vm->why[0] ? "stopped" : "halted",
+		        vm->exit_status, (unsigned long long)vm->insns,
+		        (unsigned long long)vm->who_cycles[LEDGER_USER],
+		        (unsigned long long)vm->who_cycles[LEDGER_KERNEL],
+		        (unsigned long long)vm->who_cycles[LEDGER_VMM],
+		        (unsigned long long)vm->who_cycles[LEDGER_IDLE],
+		        (unsigned long long)vm->switches_in, vm->mem_size,
+		        (unsigned long long)vm->touched_pages * MACHINE_PAGE_SIZE);
+		json_quote(out, vm->why);
+		fputs("}", out);
+	}
+	fputs("\n  ]", out);
 }
 
 void vmm_stats_text(struct vmm *v, FILE *out)
@@ -302,4 +346,15 @@ void vmm_stats_text(struct vmm *v, FILE *out)
 	        v->spec, (unsigned long long)s->emulated, (unsigned long long)s->tlb_writes,
 	        (unsigned long long)s->reflected, (unsigned long long)s->ktlb_fills,
 	        (unsigned long long)s->vtlb_fills, (unsigned long long)s->device);
+	for (unsigned i = 0; i < v->nvms && v->nvms > 1; i++) {
+		const struct vm *vm = v->vm[i];
+		fprintf(out, "  vm%u: %s, status %u, %llu instructions, %llu cycles user %llu kernel "
+		             "%llu vmm %llu idle, %u KiB of memory used%s%s\n",
+		        i, !vm->halted ? "running" : vm->why[0] ? "stopped" : "halted", vm->exit_status,
+		        (unsigned long long)vm->insns, (unsigned long long)vm->who_cycles[LEDGER_USER],
+		        (unsigned long long)vm->who_cycles[LEDGER_KERNEL],
+		        (unsigned long long)vm->who_cycles[LEDGER_VMM],
+		        (unsigned long long)vm->who_cycles[LEDGER_IDLE], vm->touched_pages * 4,
+		        vm->why[0] ? ": " : "", vm->why);
+	}
 }

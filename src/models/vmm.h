@@ -43,6 +43,15 @@ struct vm {
 	bool halted;
 	uint32_t exit_status;
 	char why[200];               /* why the VMM stopped it, if it did */
+	uint64_t vtimer_cycle;       /* when its Count reaches its Compare */
+	/* its share of the run */
+	struct ledger_context lctx;  /* its open kernel entries, while it waits */
+	uint64_t who_cycles[LEDGER_NWHO], insns, switches_in;
+	uint64_t who0[LEDGER_NWHO], insns0; /* the books when it last got the CPU */
+	uint8_t *touched;            /* a bit per page of its memory it has used */
+	uint32_t touched_pages;
+	char line[160];              /* console output held until its newline */
+	unsigned linelen;
 };
 
 struct vmm_stats {
@@ -59,7 +68,11 @@ struct vmm_stats {
 /* Parameters of the policies, from the command line. */
 struct vmm_params {
 	unsigned l2tlb_entries, l2tlb_ways; /* l2tlb: size and associativity */
+	uint64_t slice_cycles;              /* several VMs: the time slice */
+	bool asid_tag;                      /* keep the hardware TLB across world
+	                                     * switches, tagging ASIDs per VM */
 };
+#define VMM_DEFAULT_SLICE 1000000u       /* 10 ms of a 100 MHz R4000 */
 
 struct vmm {
 	struct machine_vmm port;
@@ -72,6 +85,10 @@ struct vmm {
 	struct vm *vm[VMM_MAX_VMS];
 	unsigned nvms, cur;
 	unsigned hw_next;            /* the hardware TLB slot the VMM fills next */
+	uint64_t slice_end;          /* several VMs: when the current one yields */
+	/* --asid-tag: the hardware ASID of each VM's guest ASIDs (0: none yet) */
+	uint8_t hw_asid[VMM_MAX_VMS][256];
+	unsigned next_hw_asid;
 	struct vmm_stats stats;
 };
 
@@ -89,6 +106,9 @@ int vmm_load_guest(struct vmm *v, unsigned i, const uint8_t *elf, size_t len,
 
 /* Put VM 0 on the CPU: call after loading every VM, before machine_run. */
 void vmm_start(struct vmm *v);
+
+/* Close the books of every VM at the end of a run (before ledger_finish). */
+void vmm_finish(struct vmm *v);
 
 /* Members of the results JSON's "vmm" object (no braces). */
 void vmm_stats_json(struct vmm *v, FILE *out);
@@ -128,16 +148,33 @@ uint32_t vmm_next_pc(struct vmm *v, uint32_t pc, bool bd);
  * (the machine stops if no VM is left). */
 uint32_t vmm_stop_vm(struct vmm *v, struct vm *vm, uint32_t status, const char *why);
 
+/* The timer and the CPU's sharing between VMs (vmm_sched.c): program the
+ * machine's Compare for the current VM (its Compare, or the end of its
+ * slice); the machine's timer fired; move the CPU to VM next (the current
+ * one resumes at pc later); returns where the CPU goes on. */
+void vmm_program_timer(struct vmm *v);
+uint32_t vmm_timer_tick(struct vmm *v, const struct vmm_trap *t);
+uint32_t vmm_world_switch(struct vmm *v, unsigned next, uint32_t pc);
+/* The next VM after the current one that has not halted, or -1. */
+int vmm_next_runnable(const struct vmm *v);
+/* A guest page used (for the machine memory in use). */
+void vmm_touch(struct vm *vm, uint32_t p);
+/* The hardware ASID standing for guest ASID a of vm (itself unless
+ * --asid-tag). */
+uint8_t vmm_hw_asid(struct vmm *v, struct vm *vm, uint8_t a);
+
 /* Hardware TLB: compose a guest entry (V->P) with the pmap into the
  * hardware TLB; drop every hardware entry overlapping e's range in its ASID
  * (or all ASIDs when global); flush it all. */
 void vmm_hwtlb_insert(struct vmm *v, struct vm *vm, const struct tlb_entry *guest);
 /* The composition alone (false: nothing the hardware should hold), and the
  * insertion of an entry already composed. */
-bool vmm_hwtlb_compose(const struct vm *vm, const struct tlb_entry *guest, struct tlb_entry *out);
+bool vmm_hwtlb_compose(struct vm *vm, const struct tlb_entry *guest, struct tlb_entry *out);
 void vmm_hwtlb_put(struct vmm *v, const struct tlb_entry *composed);
 void vmm_hwtlb_drop(struct vmm *v, const struct tlb_entry *e);
 void vmm_hwtlb_flush(struct vmm *v);
+/* Drop every global hardware entry (they belong to the VM leaving the CPU). */
+void vmm_hwtlb_drop_global(struct vmm *v);
 /* Map the ksseg page pair holding va for the guest kernel (kernel TLB
  * fault); false if va is beyond the VM's memory. */
 bool vmm_hwtlb_ksseg(struct vmm *v, struct vm *vm, uint32_t va);

@@ -44,12 +44,13 @@ void vmm_sync_machine(struct vmm *v, struct vm *vm, unsigned what)
 			cp0_write(m, CP0_STATUS, 0, st);
 	}
 	if (what & VCP0_ASID) {
-		uint32_t hi = (m->cp0.entryhi & ~TLB_ENTRYHI_ASID) | (c->entryhi & TLB_ENTRYHI_ASID);
+		uint32_t hi = (m->cp0.entryhi & ~TLB_ENTRYHI_ASID) |
+		              vmm_hw_asid(v, vm, c->entryhi & TLB_ENTRYHI_ASID);
 		if (hi != m->cp0.entryhi)
 			cp0_write(m, CP0_ENTRYHI, 0, hi);
 	}
-	if (what & VCP0_TIMER) /* the machine's Compare fires when the virtual one would */
-		cp0_write(m, CP0_COMPARE, 0, c->compare - vm->cp0.count_offset);
+	if (what & VCP0_TIMER)
+		vmm_program_timer(v);
 }
 
 bool vmm_fetch(struct vmm *v, uint32_t va, uint32_t *insn)

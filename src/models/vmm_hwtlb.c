@@ -2,6 +2,8 @@
  * relocated kernel's ksseg window mapped on demand, and invalidation that
  * keeps the hardware from ever holding a mapping the guest has removed
  * (vmm.h). */
+#include <string.h>
+
 #include "models/vmm.h"
 
 #define PAGE 4096u
@@ -39,12 +41,57 @@ static bool overlaps(const struct tlb_entry *a, const struct tlb_entry *b)
 	       ((a->entryhi ^ b->entryhi) & TLB_ENTRYHI_ASID) == 0;
 }
 
-void vmm_hwtlb_drop(struct vmm *v, const struct tlb_entry *e)
+uint8_t vmm_hw_asid(struct vmm *v, struct vm *vm, uint8_t a)
+{
+	if (!v->params.asid_tag)
+		return a;
+	if (v->hw_asid[vm->id][a])
+		return v->hw_asid[vm->id][a];
+	if (v->next_hw_asid > 255) { /* all given out: start again from an empty TLB */
+		vmm_hwtlb_flush(v);
+		memset(v->hw_asid, 0, sizeof v->hw_asid);
+		v->next_hw_asid = 1;
+		v->hw_asid[vm->id][a] = (uint8_t)v->next_hw_asid++;
+		vmm_sync_machine(v, vmm_current(v), VCP0_ASID);
+		return v->hw_asid[vm->id][a];
+	}
+	if (!v->next_hw_asid)
+		v->next_hw_asid = 1; /* hardware ASID 0 stands for "none yet" */
+	v->hw_asid[vm->id][a] = (uint8_t)v->next_hw_asid++;
+	return v->hw_asid[vm->id][a];
+}
+
+/* A guest entry of the current VM with its ASID made the hardware's. */
+static struct tlb_entry to_hw(struct vmm *v, const struct tlb_entry *e)
+{
+	struct tlb_entry h = *e;
+	uint8_t a = vmm_hw_asid(v, vmm_current(v), e->entryhi & TLB_ENTRYHI_ASID);
+	h.entryhi = (e->entryhi & ~TLB_ENTRYHI_ASID) | a;
+	return h;
+}
+
+static void hw_drop(struct vmm *v, const struct tlb_entry *e)
 {
 	struct tlb *t = &v->m->tlb;
 	for (unsigned i = 0; i < t->nentries; i++)
 		if ((t->entry[i].entrylo0 | t->entry[i].entrylo1) & TLB_ENTRYLO_V &&
 		    overlaps(&t->entry[i], e)) {
+			struct tlb_entry u = unmatched(i);
+			hw_write(v, i, &u);
+		}
+}
+
+void vmm_hwtlb_drop(struct vmm *v, const struct tlb_entry *e)
+{
+	struct tlb_entry h = to_hw(v, e);
+	hw_drop(v, &h);
+}
+
+void vmm_hwtlb_drop_global(struct vmm *v)
+{
+	struct tlb *t = &v->m->tlb;
+	for (unsigned i = 0; i < t->nentries; i++)
+		if (t->entry[i].entrylo0 & t->entry[i].entrylo1 & TLB_ENTRYLO_G) {
 			struct tlb_entry u = unmatched(i);
 			hw_write(v, i, &u);
 		}
@@ -77,15 +124,29 @@ static uint32_t compose_lo(const struct vm *vm, uint32_t lo, uint32_t size)
  * per retired instruction, and a VMM refill retires none, so two misses
  * taken at one instruction (its fetch and its data) would keep evicting
  * each other from one slot. */
-static void hw_insert(struct vmm *v, const struct tlb_entry *e)
+static void hw_insert(struct vmm *v, const struct tlb_entry *guest)
 {
 	unsigned n = v->m->tlb.nentries;
-	vmm_hwtlb_drop(v, e); /* never two matching entries in the hardware */
-	hw_write(v, v->hw_next, e);
+	struct tlb_entry e = to_hw(v, guest);
+	hw_drop(v, &e); /* never two matching entries in the hardware */
+	hw_write(v, v->hw_next, &e);
 	v->hw_next = (v->hw_next + 1) % n;
 }
 
-bool vmm_hwtlb_compose(const struct vm *vm, const struct tlb_entry *g, struct tlb_entry *out)
+/* The pages of the VM that a composed entry makes reachable. */
+static void touch_entry(struct vm *vm, const struct tlb_entry *g, uint32_t size)
+{
+	const uint32_t lo[2] = { g->entrylo0, g->entrylo1 };
+	for (unsigned k = 0; k < 2; k++) {
+		if (!(lo[k] & TLB_ENTRYLO_V))
+			continue;
+		uint64_t p = (uint64_t)(lo[k] >> ENTRYLO_PFN_SHIFT) * PAGE;
+		for (uint64_t q = p; q < p + size && q < vm->mem_size; q += PAGE)
+			vmm_touch(vm, (uint32_t)q);
+	}
+}
+
+bool vmm_hwtlb_compose(struct vm *vm, const struct tlb_entry *g, struct tlb_entry *out)
 {
 	uint32_t lo, hi;
 	tlb_entry_range(g, &lo, &hi);
@@ -98,6 +159,7 @@ bool vmm_hwtlb_compose(const struct vm *vm, const struct tlb_entry *g, struct tl
 	*out = *g;
 	out->entrylo0 = compose_lo(vm, g->entrylo0, size);
 	out->entrylo1 = compose_lo(vm, g->entrylo1, size);
+	touch_entry(vm, g, size);
 	return true;
 }
 
@@ -119,10 +181,11 @@ bool vmm_hwtlb_ksseg(struct vmm *v, struct vm *vm, uint32_t va)
 	uint32_t lo[2] = { 0, 0 };
 	for (unsigned k = 0; k < 2; k++) {
 		uint32_t pk = p + k * PAGE;
-		if (pk < vm->mem_size)
+		if (pk < vm->mem_size) {
+			vmm_touch(vm, pk);
 			lo[k] = ((vm->mem_base + pk) / PAGE) << ENTRYLO_PFN_SHIFT | ENTRYLO_C_CACHEABLE |
 			        TLB_ENTRYLO_D | TLB_ENTRYLO_V | TLB_ENTRYLO_G;
-		else
+		} else
 			lo[k] = TLB_ENTRYLO_G;
 	}
 	if (!(lo[(va >> 12) & 1] & TLB_ENTRYLO_V))

@@ -40,16 +40,21 @@ uint32_t cp0_random(const struct machine *m)
 	return n - 1 - (uint32_t)((m->insns - c->random_insn0) % (n - c->wired));
 }
 
-uint64_t cp0_timer_cycle(const struct machine *m)
+uint64_t cp0_cycle_of_count(const struct machine *m, uint32_t target)
 {
 	const struct cp0 *c = &m->cp0;
 	uint64_t div = m->cfg.cost.count_divisor;
 	uint64_t ticks_done = (m->cycles - c->count_cycle0) / div;
 	uint32_t now = c->count_base + (uint32_t)ticks_done;
-	uint64_t ahead = (uint32_t)(c->compare - now);
+	uint64_t ahead = (uint32_t)(target - now);
 	if (ahead == 0)
-		ahead = 1ull << 32; /* equal now: the interrupt comes when Count wraps back */
+		ahead = 1ull << 32; /* equal now: the match comes when Count wraps back */
 	return c->count_cycle0 + (ticks_done + ahead) * div;
+}
+
+uint64_t cp0_timer_cycle(const struct machine *m)
+{
+	return cp0_cycle_of_count(m, m->cp0.compare);
 }
 
 void cp0_timer_catch_up(struct machine *m)

@@ -94,6 +94,8 @@ void cp0_reset(struct machine *m);
 
 /* The cycle at which Count next equals Compare. */
 uint64_t cp0_timer_cycle(const struct machine *m);
+/* The first cycle after now at which Count will equal target. */
+uint64_t cp0_cycle_of_count(const struct machine *m, uint32_t target);
 
 /* The interpreter looks at the timer only where control flow leaves
  * straight-line code, so Count may have passed Compare since: if it has

@@ -30,7 +30,7 @@ unsigned ledger_row_of(uint32_t service)
 {
 	if (service == SERVICE_NONE)
 		return ROW_KERNEL;
-	if (service <= SERVICE_BOOT)
+	if (service <= SERVICE_LAST)
 		return service;
 	return ROW_OTHER;
 }
@@ -46,6 +46,7 @@ const char *ledger_row_name(unsigned row, char *buf, unsigned len)
 		[SERVICE_KTLB_MISS - SERVICE_UTLB_MISS] = "KTLB_MISS",
 		[SERVICE_IDLE - SERVICE_UTLB_MISS] = "IDLE",
 		[SERVICE_BOOT - SERVICE_UTLB_MISS] = "BOOT",
+		[SERVICE_WORLD_SWITCH - SERVICE_UTLB_MISS] = "WORLD_SWITCH",
 	};
 	static const struct { unsigned nr; const char *name; } syscalls[] = {
 		{ SYS_exit, "exit" }, { SYS_fork, "fork" }, { SYS_read, "read" },
@@ -58,7 +59,7 @@ const char *ledger_row_name(unsigned row, char *buf, unsigned len)
 		return "kernel";
 	if (row == ROW_OTHER)
 		return "other";
-	if (row >= SERVICE_UTLB_MISS && row <= SERVICE_BOOT)
+	if (row >= SERVICE_UTLB_MISS && row <= SERVICE_LAST)
 		return named[row - SERVICE_UTLB_MISS];
 	if (row == SERVICE_EXC_BASE + EXC_TLBL || row == SERVICE_EXC_BASE + EXC_TLBS)
 		return "TLB_INVALID";
@@ -220,6 +221,21 @@ void ledger_idle(struct machine *m, uint64_t cycles)
 	m->cycles += cycles;
 	l->cycles[LEDGER_IDLE] += cycles;
 	l->span_cycle = m->cycles;
+}
+
+void ledger_switch_context(struct machine *m, struct ledger_context *save,
+                           const struct ledger_context *load)
+{
+	struct ledger *l = &m->ledger;
+	charge_span(m);
+	save->depth = l->depth;
+	memcpy(save->frame, l->frame, sizeof save->frame);
+	save->base_mark = l->base_mark;
+	save->service_mark = m->service_mark;
+	l->depth = load->depth;
+	memcpy(l->frame, load->frame, sizeof l->frame);
+	l->base_mark = load->base_mark;
+	m->service_mark = load->service_mark;
 }
 
 void ledger_finish(struct machine *m)

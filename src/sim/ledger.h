@@ -117,6 +117,20 @@ void ledger_vmm_event(struct machine *m, uint32_t service);
 /* `cycles` just went by in WAIT: idle, not the kernel's. */
 void ledger_idle(struct machine *m, uint64_t cycles);
 
+/* The part of the books that belongs to one guest: its open kernel entries
+ * and service marks.  A VMM running several guests on one CPU keeps one per
+ * guest and swaps them at each world switch (rows stay shared: they sum over
+ * the guests). */
+struct ledger_context {
+	unsigned depth;
+	struct ledger_frame frame[LEDGER_MAX_DEPTH];
+	uint32_t base_mark, service_mark;
+};
+/* Save the current guest's context into save, load load (a zeroed context
+ * with service_mark SERVICE_NONE for a guest that has not run yet). */
+void ledger_switch_context(struct machine *m, struct ledger_context *save,
+                           const struct ledger_context *load);
+
 /* Close the books at the end of a run (open entries count as events). */
 void ledger_finish(struct machine *m);
 

@@ -217,6 +217,8 @@ void report_json(FILE *out, const struct machine *m, const struct report_meta *m
 	else
 		fputs("null", out);
 	fprintf(out, ",\n  \"policy\": \"%s\",\n", meta->policy ? meta->policy : "bare");
+	if (meta->config_json)
+		meta->config_json(meta->config_ctx, out);
 	if (meta->vmm_json) {
 		fputs("  \"vmm\": {", out);
 		meta->vmm_json(meta->vmm_ctx, out);

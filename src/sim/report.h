@@ -19,6 +19,10 @@ struct report_meta {
 	/* the VMM's own figures, when there is one: JSON members of "vmm", and
 	 * a line for the text summary */
 	void (*vmm_json)(void *ctx, FILE *out);
+	/* the run's configuration beyond the above, as top-level JSON members
+	 * (`  "key": value,` lines), so that analyses can group and sweep on it */
+	void (*config_json)(void *ctx, FILE *out);
+	void *config_ctx;
 	void (*vmm_text)(void *ctx, FILE *out);
 	void *vmm_ctx;
 };

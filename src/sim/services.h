@@ -45,6 +45,8 @@
 #define SERVICE_KTLB_MISS 0x205 /* the kernel's own TLB miss */
 #define SERVICE_IDLE 0x206
 #define SERVICE_BOOT 0x207
+#define SERVICE_WORLD_SWITCH 0x208 /* the VMM moving the CPU between VMs */
+#define SERVICE_LAST SERVICE_WORLD_SWITCH
 #define SERVICE_NONE 0xffff
 
 #endif
