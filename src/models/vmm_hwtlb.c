@@ -30,17 +30,6 @@ static bool is_global(const struct tlb_entry *e)
 	return (e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G) != 0;
 }
 
-static bool overlaps(const struct tlb_entry *a, const struct tlb_entry *b)
-{
-	uint32_t alo, ahi, blo, bhi;
-	tlb_entry_range(a, &alo, &ahi);
-	tlb_entry_range(b, &blo, &bhi);
-	if (alo > bhi || blo > ahi)
-		return false;
-	return is_global(a) || is_global(b) ||
-	       ((a->entryhi ^ b->entryhi) & TLB_ENTRYHI_ASID) == 0;
-}
-
 uint8_t vmm_hw_asid(struct vmm *v, struct vm *vm, uint8_t a)
 {
 	if (!v->params.asid_tag)
@@ -73,12 +62,21 @@ static struct tlb_entry to_hw(struct vmm *v, const struct tlb_entry *e)
 static void hw_drop(struct vmm *v, const struct tlb_entry *e)
 {
 	struct tlb *t = &v->m->tlb;
-	for (unsigned i = 0; i < t->nentries; i++)
-		if ((t->entry[i].entrylo0 | t->entry[i].entrylo1) & TLB_ENTRYLO_V &&
-		    overlaps(&t->entry[i], e)) {
-			struct tlb_entry u = unmatched(i);
-			hw_write(v, i, &u);
-		}
+	uint32_t espan = (e->pagemask & TLB_PAGEMASK_MASK) | 0x1fffu;
+	bool eglobal = is_global(e);
+	for (unsigned i = 0; i < t->nentries; i++) {
+		const struct tlb_entry *h = &t->entry[i];
+		/* naturally aligned pairs overlap when they agree above the larger
+		 * one's span: the one test most entries fail */
+		if ((h->entryhi ^ e->entryhi) & ~(espan | (h->pagemask & TLB_PAGEMASK_MASK)))
+			continue;
+		if (!((h->entrylo0 | h->entrylo1) & TLB_ENTRYLO_V))
+			continue;
+		if (!eglobal && !is_global(h) && ((h->entryhi ^ e->entryhi) & TLB_ENTRYHI_ASID))
+			continue;
+		struct tlb_entry u = unmatched(i);
+		hw_write(v, i, &u);
+	}
 }
 
 void vmm_hwtlb_drop(struct vmm *v, const struct tlb_entry *e)

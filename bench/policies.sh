@@ -1,0 +1,38 @@
+#!/bin/sh
+# Simulated instructions per host second under each VMM policy, on the guest
+# workloads (issue 4: a virtualized run keeps at least half the speed of a
+# native one).  Best of 3 user-CPU times per run; run by `make bench-policies`.
+# Usage: VMMSIM=./vmmsim bench/policies.sh [WORKLOAD[:ARGS]...]
+set -u
+VMMSIM=${VMMSIM:-./vmmsim}
+[ $# -gt 0 ] || set -- pmake:size=4 database:size=2 engineering:size=4 raytrace:size=8 tlbmiss
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/vmmsim-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+best_user() { # best user seconds of 3 runs of "$@"
+	best=
+	for _ in 1 2 3; do
+		/usr/bin/time -f %U -o "$tmp/t" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+		t=$(cat "$tmp/t")
+		best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
+	done
+	echo "$best"
+}
+printf '%-14s %-7s %14s %8s %10s %10s\n' workload policy instructions seconds MIPS vs-native
+for spec in "$@"; do
+	w=${spec%%:*}
+	args=
+	[ "$w" != "$spec" ] && for a in $(echo "${spec#*:}" | tr ',' ' '); do args="$args --arg $a"; done
+	native=
+	for p in native trap l2tlb; do
+		# shellcheck disable=SC2086
+		"$VMMSIM" run --quiet --workload "$w" $args --policy $p --out "$tmp/r.json" >/dev/null ||
+			{ echo "failed: $w under $p" >&2; exit 1; }
+		insns=$(sed -n 's/^  "instructions": \([0-9]*\),$/\1/p' "$tmp/r.json")
+		# shellcheck disable=SC2086
+		secs=$(best_user "$VMMSIM" run --quiet --workload "$w" $args --policy $p)
+		mips=$(awk -v i="$insns" -v s="$secs" 'BEGIN { printf "%.0f", (s > 0) ? i / s / 1e6 : 0 }')
+		[ -n "$native" ] || native=$mips
+		printf '%-14s %-7s %14s %8s %10s %9.2fx\n' "$w" "$p" "$insns" "$secs" "$mips" \
+			"$(awk -v a="$mips" -v b="$native" 'BEGIN { print (b > 0) ? a / b : 0 }')"
+	done
+done
