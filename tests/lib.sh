@@ -1,6 +1,10 @@
 # Shared by the test scripts: sourced, never run.  Expects $VMMSIM,
 # $top_srcdir and $top_builddir from the environment (Makefile.am).
 set -u
+# absolute, so that a script may cd (an in-tree build passes "." for both)
+top_srcdir=$(cd "$top_srcdir" && pwd)
+top_builddir=$(cd "$top_builddir" && pwd)
+case $VMMSIM in /*) ;; *) VMMSIM=$(pwd)/$VMMSIM ;; esac
 fail() {
 	echo "FAIL: $*" >&2
 	exit 1
