@@ -16,7 +16,12 @@ static void print_policies(FILE *out)
 		if (p->is_base)
 			fprintf(out, "  %-10s %-9s boots the '%s' guest kernel flavour\n", "", "", p->flavour);
 	}
-	fprintf(out, "\n");
+	fprintf(out, "\nGuest kernel flavours (--flavour; from one source, guest/kernel/README.md):\n"
+	             "  native     kseg0, kernel mode: runs on the bare machine\n"
+	             "  relocated  ksseg, supervisor mode: runs under a VMM, unmodified otherwise\n"
+	             "  paravirt   relocated, plus monitor calls (zeroed and freed pages, idle)\n"
+	             "             and the special page for interrupt enables and CP0 reads\n"
+	             "  spinidle   relocated, idling in a spin loop instead of WAIT\n\n");
 }
 
 static int list_main(int argc, char **argv)

@@ -38,6 +38,8 @@ static void usage(FILE *out)
 	        "                      VMM a program must be linked in ksseg (0xC0000000..)\n"
 	        "  --l2tlb-entries N   l2tlb: second-level TLB entries, a power of two (default %d)\n"
 	        "  --l2tlb-ways N      l2tlb: its associativity, a power of two (default %d)\n"
+	        "  --flavour F         the guest kernel flavour (native, relocated, paravirt,\n"
+	        "                      spinidle; default: the one the policy needs)\n"
 	        "  --vms N             run N VMs on one CPU, each with --mem of memory and\n"
 	        "                      the workload with seed+i (needs a VMM policy); a\n"
 	        "                      bare-metal run may name one program per VM\n"
@@ -65,7 +67,7 @@ static void usage(FILE *out)
 enum { OPT_MEM = 256, OPT_TLB, OPT_MAX_INSNS, OPT_COST, OPT_CMDLINE, OPT_OUT, OPT_TRACE,
        OPT_NO_TCACHE, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_WORKLOAD, OPT_SEED, OPT_ARG,
        OPT_ENDIAN, OPT_GUEST_DIR, OPT_POLICY, OPT_L2TLB_ENTRIES, OPT_L2TLB_WAYS, OPT_VMS, OPT_SLICE,
-       OPT_ASID_TAG };
+       OPT_ASID_TAG, OPT_FLAVOUR };
 
 static const struct option long_options[] = {
 	{ "mem", required_argument, NULL, OPT_MEM },
@@ -90,6 +92,7 @@ static const struct option long_options[] = {
 	{ "vms", required_argument, NULL, OPT_VMS },
 	{ "slice", required_argument, NULL, OPT_SLICE },
 	{ "asid-tag", no_argument, NULL, OPT_ASID_TAG },
+	{ "flavour", required_argument, NULL, OPT_FLAVOUR },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -99,6 +102,7 @@ struct run_options {
 	bool trace, quiet;
 	struct workload_request workload; /* name NULL: a bare-metal program */
 	const char *policy;               /* NULL: native (bare for a program) */
+	const char *flavour;              /* NULL: the base policy's */
 	const struct policy_ops *base;    /* the policy that runs the guest */
 	struct vmm_params vmm;
 	struct vmm *v;                    /* NULL: no VMM */
@@ -129,6 +133,27 @@ static bool virtualized(const struct run_options *o)
 	return strcmp(o->base->name, "native") != 0;
 }
 
+/* --flavour: one the policy can run (native needs the kseg0 kernel, a VMM a
+ * relocated one). */
+static bool check_flavour(struct run_options *o)
+{
+	static const char *const deprivileged[] = { "relocated", "paravirt", "spinidle" };
+	if (!o->flavour)
+		o->flavour = o->base->flavour;
+	bool ok = false;
+	if (!virtualized(o))
+		ok = !strcmp(o->flavour, "native");
+	else
+		for (size_t i = 0; i < sizeof deprivileged / sizeof deprivileged[0]; i++)
+			ok |= !strcmp(o->flavour, deprivileged[i]);
+	if (!ok)
+		fprintf(stderr, "vmmsim run: --flavour %s cannot run under --policy %s (%s)\n",
+		        o->flavour, o->base->name,
+		        virtualized(o) ? "a VMM runs relocated, paravirt or spinidle"
+		                       : "native runs the native flavour");
+	return ok;
+}
+
 /* --workload: the kernel image becomes the program, the workload its
  * command line.  Returns -1 to go on, or an exit status. */
 static int prepare_workload(int argc, struct run_options *o)
@@ -143,8 +168,8 @@ static int prepare_workload(int argc, struct run_options *o)
 	}
 	if (!workload_validate(&o->workload) ||
 	    !workload_cmdline(&o->workload, o->workload_cmdline, BOOT_CMDLINE_MAX_TEXT) ||
-	    !workload_kernel_path(&o->workload, o->base->flavour, o->kernel_path,
-	                          sizeof o->kernel_path))
+	    !check_flavour(o) ||
+	    !workload_kernel_path(&o->workload, o->flavour, o->kernel_path, sizeof o->kernel_path))
 		return EXIT_BAD_INPUT;
 	o->program = o->kernel_path;
 	o->cmdline = o->workload_cmdline;
@@ -246,6 +271,7 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 			o->vmm.slice_cycles = v;
 			break;
 		case OPT_ASID_TAG: o->vmm.asid_tag = true; break;
+		case OPT_FLAVOUR: o->flavour = optarg; break;
 		default:
 			fprintf(stderr, "vmmsim run: unknown or incomplete option '%s' (see vmmsim run --help)\n",
 			        argv[optind - 1]);
@@ -265,8 +291,8 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	}
 	if (o->workload.name)
 		return prepare_workload(argc, o);
-	if (o->workload_opts) {
-		fprintf(stderr, "vmmsim run: --seed, --arg and --endian need --workload\n");
+	if (o->workload_opts || o->flavour) {
+		fprintf(stderr, "vmmsim run: --seed, --arg, --endian and --flavour need --workload\n");
 		return EXIT_BAD_INPUT;
 	}
 	if (optind == argc || (optind != argc - 1 && o->nvms == 1) ||
@@ -429,6 +455,7 @@ static void config_json(void *ctx, FILE *out)
 {
 	const struct run_options *o = ctx;
 	if (o->workload.name) {
+		fprintf(out, "  \"flavour\": \"%s\",\n", o->flavour);
 		fputs("  \"args\": {", out);
 		for (unsigned i = 0; i < o->workload.nargs; i++) {
 			const char *a = o->workload.args[i], *eq = strchr(a, '=');

@@ -49,7 +49,12 @@
 	X(vmm_l2tlb_insert, 6, "VMM: insert or invalidate a second-level TLB entry")             \
 	X(vmm_tlb_flush, 60, "VMM: flush the whole hardware TLB")                                \
 	X(vmm_world_switch, 400, "VMM: save one VM's state, load another's")                     \
-	X(vmm_device, 30, "VMM: emulate one device (console) access")
+	X(vmm_device, 30, "VMM: emulate one device (console) access")                           \
+	X(vmm_monitor, 10, "VMM: decode and dispatch a monitor call")                            \
+	X(vmm_page_zero, 512, "VMM: zero one 4 KiB page (8 bytes a cycle)")                      \
+	X(vmm_page_copy, 1024, "VMM: copy one 4 KiB page (copy-on-write)")                        \
+	X(vmm_page_hash, 512, "VMM: hash one 4 KiB page (page sharing scan)")                    \
+	X(vmm_page_compare, 512, "VMM: compare two 4 KiB pages word by word")
 
 void costmodel_defaults(struct costmodel *c)
 {

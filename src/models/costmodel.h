@@ -43,6 +43,11 @@ struct costmodel {
 	uint32_t vmm_tlb_flush;    /* flush the whole hardware TLB */
 	uint32_t vmm_world_switch; /* save one VM's state and load another's */
 	uint32_t vmm_device;       /* emulate one device (console) access */
+	uint32_t vmm_monitor;      /* decode and dispatch a monitor call */
+	uint32_t vmm_page_zero;    /* zero one 4 KiB page */
+	uint32_t vmm_page_copy;    /* copy one 4 KiB page */
+	uint32_t vmm_page_hash;    /* hash one 4 KiB page */
+	uint32_t vmm_page_compare; /* compare two 4 KiB pages */
 };
 
 /* The documented defaults. */

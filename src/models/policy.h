@@ -73,6 +73,9 @@ struct policy_ops {
 	             const struct vmm_access *a);
 	/* A monitor call (hypercall, see vmm.h) from a paravirtual guest. */
 	bool (*monitor_call)(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t);
+	/* The virtual CPU has nothing to run (WAIT, or MC_IDLE) and no interrupt
+	 * is pending for it: next is where it resumes; set *resume. */
+	bool (*idle)(void *st, struct vmm *v, struct vm *vm, uint32_t next, uint32_t *resume);
 	/* The real timer interrupt: scheduling and virtual time. */
 	bool (*tick)(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t);
 	/* Notification: the guest probed or wrote its virtual TLB.  old is the

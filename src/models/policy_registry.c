@@ -3,12 +3,13 @@
 
 #include "models/policy.h"
 
-extern const struct policy_ops policy_native, policy_trap, policy_l2tlb;
+extern const struct policy_ops policy_native, policy_trap, policy_l2tlb, policy_idle;
 
 const struct policy_ops *const policy_registry[] = {
 	&policy_native,
 	&policy_trap,
 	&policy_l2tlb,
+	&policy_idle,
 	NULL,
 };
 

@@ -22,6 +22,7 @@
 #include "sim/guestmem.h"
 #include "sim/mmio_map.h"
 #include "sim/mmu.h"
+#include "sim/monitor.h"
 #include "sim/services.h"
 
 #define COP0 0x10u
@@ -225,21 +226,6 @@ static uint32_t emulate_eret(struct vmm *v, struct vm *vm)
 	return vmm_maybe_interrupt(v, vm, target);
 }
 
-static void emulate_wait(struct vmm *v, struct vm *vm)
-{
-	struct machine *m = v->m;
-	const struct cp0 *r = &vm->cp0.r;
-	if (r->cause & r->status & CAUSE_IP)
-		return; /* an interrupt is pending already: WAIT falls through */
-	if (!(r->status & CAUSE_IP7)) { /* IM7: only the timer could wake it */
-		vmm_stop_vm(v, vm, 0x7f, "WAIT with the timer interrupt masked: the guest can never wake");
-		return;
-	}
-	/* the machine's timer is programmed for the guest's Compare: sleep
-	 * until it fires, then reflect it (the next tick) */
-	machine_wait(m);
-}
-
 static bool trap_priv_insn(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t,
                            uint32_t insn)
 {
@@ -273,8 +259,9 @@ static bool trap_priv_insn(void *st, struct vmm *v, struct vm *vm, struct vmm_tr
 	}
 	vmm_charge(v, (enum ledger_component)comp, SERVICE_NONE, trap_cost(v) + c->vmm_decode + cost);
 	if (op == COP0 && (insn >> 25 & 1) && (insn & 0x3f) == FUNCT_WAIT)
-		emulate_wait(v, vm);
-	t->resume = vmm_maybe_interrupt(v, vm, next);
+		t->resume = vmm_idle(v, vm, next);
+	else
+		t->resume = vmm_maybe_interrupt(v, vm, next);
 	return true;
 }
 
@@ -371,8 +358,10 @@ static bool trap_tick(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 		t->resume = resume;
 		return true;
 	}
-	if (vcp0_interrupt_deliverable(&vm->cp0)) {
+	if (vmm_vint_deliverable(v, vm)) {
 		struct exc e = { .code = EXC_INT };
+		if (vm->has_special)
+			vmm_special_put(v, vm, SP_PENDING, 0);
 		t->resume = vmm_reflect(v, vm, &e, t->pc, t->bd);
 		vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, trap_cost(v) + vmm_cost(v)->vmm_reflect);
 	} else { /* masked in the guest (or the slice's timer): delivered when unmasked */
@@ -402,4 +391,5 @@ const struct policy_ops policy_trap = {
 	.priv_insn = trap_priv_insn,
 	.mmio = trap_mmio,
 	.tick = trap_tick,
+	.monitor_call = vmm_monitor_call,
 };

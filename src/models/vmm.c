@@ -8,6 +8,7 @@
 #include "sim/elf.h"
 #include "sim/guestmem.h"
 #include "sim/mmio_map.h"
+#include "sim/monitor.h"
 #include "sim/services.h"
 
 const struct costmodel *vmm_cost(const struct vmm *v)
@@ -33,6 +34,9 @@ uint32_t vmm_stop_vm(struct vmm *v, struct vm *vm, uint32_t status, const char *
 	int next = vmm_next_runnable(v);
 	if (next >= 0) /* the others go on */
 		return vmm_world_switch(v, (unsigned)next, m->cpu.pc);
+	for (unsigned i = 0; i < v->nvms; i++)
+		if (!v->vm[i]->halted) /* all that are left wait for their timers */
+			return vmm_sleep_until_timer(v, m->cpu.pc);
 	/* the run's status: the first VM that failed, else 0 */
 	m->exit_status = 0;
 	for (unsigned i = 0; i < v->nvms && !m->exit_status; i++)
@@ -129,7 +133,7 @@ static uint32_t vmm_exception(void *ctx, struct machine *m, const struct exc *e,
 		done = offer_priv(v, vm, &t);
 	else if (e->code == EXC_SYS && kernel) {
 		uint32_t insn;
-		if (vmm_fetch(v, pc, &insn) && ((insn >> 6) & 0xfffffu) == VMM_MONITOR_CODE)
+		if (vmm_fetch(v, pc, &insn) && ((insn >> 6) & 0xfffffu) == MONITOR_CODE)
 			done = offer_monitor(v, vm, &t);
 	} else if ((e->code == EXC_ADEL || e->code == EXC_ADES) && kernel &&
 	           in_unmapped_kseg(e->badvaddr)) {

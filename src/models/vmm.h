@@ -31,8 +31,6 @@
 #define VMM_MAX_VMS 16
 #define VMM_KSSEG 0xC0000000u     /* the relocated kernel's view of P */
 #define VMM_KSSEG_END 0xE0000000u
-/* A monitor call: `syscall` with this code in the guest kernel. */
-#define VMM_MONITOR_CODE 0x564d4u
 
 struct vm {
 	unsigned id;
@@ -52,6 +50,10 @@ struct vm {
 	uint32_t touched_pages;
 	char line[160];              /* console output held until its newline */
 	unsigned linelen;
+	bool waiting;                /* idle until its timer (the idle policy) */
+	bool has_special;            /* a special page is set (src/sim/monitor.h) */
+	uint32_t special_p;          /* its P */
+	uint64_t monitor_calls, pages_zeroed;
 };
 
 struct vmm_stats {
@@ -128,6 +130,18 @@ void vmm_charge(struct vmm *v, enum ledger_component c, uint32_t service, uint64
  * and return the guest vector to continue at. */
 uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd);
 
+/* A virtual interrupt is pending and the guest takes it now: Status.IE,
+ * EXL, the masks, and the special page's SP_IE (which, when it alone masks
+ * a pending interrupt, gets SP_PENDING set). */
+bool vmm_vint_deliverable(struct vmm *v, struct vm *vm);
+/* The special page's word at offset off, and a write to it. */
+uint32_t vmm_special_get(struct vmm *v, struct vm *vm, unsigned off);
+void vmm_special_put(struct vmm *v, struct vm *vm, unsigned off, uint32_t value);
+/* The trap policy's monitor calls (vmm_monitor.c). */
+bool vmm_monitor_call(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t);
+/* Zero page P of vm, as the VMM (charged to PAGE_ZERO). */
+void vmm_zero_page(struct vmm *v, struct vm *vm, uint32_t p);
+
 /* Deliver a pending virtual interrupt if the guest can take it now, else
  * return next (where the guest goes on). */
 uint32_t vmm_maybe_interrupt(struct vmm *v, struct vm *vm, uint32_t next);
@@ -155,7 +169,15 @@ uint32_t vmm_stop_vm(struct vmm *v, struct vm *vm, uint32_t status, const char *
 void vmm_program_timer(struct vmm *v);
 uint32_t vmm_timer_tick(struct vmm *v, const struct vmm_trap *t);
 uint32_t vmm_world_switch(struct vmm *v, unsigned next, uint32_t pc);
-/* The next VM after the current one that has not halted, or -1. */
+/* The virtual CPU idles (WAIT, MC_IDLE): returns where the CPU goes on.
+ * Naively the whole machine sleeps until its timer; the idle policy
+ * deschedules the VM instead. */
+uint32_t vmm_idle(struct vmm *v, struct vm *vm, uint32_t next);
+/* Sleep the machine until the earliest timer of a waiting VM and give that
+ * VM the CPU (the idle policy, when no VM can run). */
+uint32_t vmm_sleep_until_timer(struct vmm *v, uint32_t next);
+/* The next VM after the current one that has not halted and is not waiting
+ * for its timer, or -1. */
 int vmm_next_runnable(const struct vmm *v);
 /* A guest page used (for the machine memory in use). */
 void vmm_touch(struct vm *vm, uint32_t p);

@@ -4,6 +4,7 @@
 #include "models/vmm.h"
 
 #include "sim/guestmem.h"
+#include "sim/monitor.h"
 #include "sim/mmu.h"
 #include "sim/services.h"
 
@@ -19,14 +20,44 @@ uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t
 	ledger_exception(v->m, e, (c->status & (ST_EXL | ST_ERL)) != 0);
 	uint32_t offset = exception_update_cp0(c, e, pc, bd);
 	v->stats.reflected++;
+	if (vm->has_special) { /* what the guest's handler will read */
+		vmm_special_put(v, vm, SP_EPC, c->epc);
+		vmm_special_put(v, vm, SP_CAUSE, c->cause);
+		vmm_special_put(v, vm, SP_BADVADDR, c->badvaddr);
+		vmm_special_put(v, vm, SP_CONTEXT, c->context);
+		vmm_special_put(v, vm, SP_ENTRYHI, c->entryhi);
+		vmm_special_put(v, vm, SP_STATUS, c->status);
+	}
 	vmm_sync_machine(v, vm, VCP0_STATUS);
 	return ((c->status & ST_BEV) ? VECTOR_BEV_BASE : (c->ebase & ~0xfffu)) + offset;
 }
 
-uint32_t vmm_maybe_interrupt(struct vmm *v, struct vm *vm, uint32_t next)
+uint32_t vmm_special_get(struct vmm *v, struct vm *vm, unsigned off)
+{
+	return guestmem_get32(v->m->ram + vm->mem_base + vm->special_p + off, v->m->cfg.big_endian);
+}
+
+void vmm_special_put(struct vmm *v, struct vm *vm, unsigned off, uint32_t value)
+{
+	guestmem_put32(v->m->ram + vm->mem_base + vm->special_p + off, value, v->m->cfg.big_endian);
+}
+
+bool vmm_vint_deliverable(struct vmm *v, struct vm *vm)
 {
 	if (!vcp0_interrupt_deliverable(&vm->cp0))
+		return false;
+	if (!vm->has_special || vmm_special_get(v, vm, SP_IE))
+		return true;
+	vmm_special_put(v, vm, SP_PENDING, 1); /* the guest checks it when it unmasks */
+	return false;
+}
+
+uint32_t vmm_maybe_interrupt(struct vmm *v, struct vm *vm, uint32_t next)
+{
+	if (!vmm_vint_deliverable(v, vm))
 		return next;
+	if (vm->has_special)
+		vmm_special_put(v, vm, SP_PENDING, 0);
 	struct exc e = { .code = EXC_INT };
 	uint32_t vector = vmm_reflect(v, vm, &e, next, false);
 	vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, vmm_cost(v)->vmm_reflect);

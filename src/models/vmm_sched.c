@@ -24,14 +24,63 @@ void vmm_touch(struct vm *vm, uint32_t p)
 	vm->touched_pages++;
 }
 
+/* The current VM's timer has fired if its Count has reached its Compare. */
+static void catch_up_virtual_timer(struct vmm *v, struct vm *vm)
+{
+	if (v->m->cycles >= vm->vtimer_cycle)
+		vm->cp0.r.cause |= CAUSE_IP7;
+}
+
 int vmm_next_runnable(const struct vmm *v)
 {
 	for (unsigned k = 1; k <= v->nvms; k++) {
 		unsigned i = (v->cur + k) % v->nvms;
-		if (!v->vm[i]->halted)
+		const struct vm *vm = v->vm[i];
+		if (!vm->halted && (!vm->waiting || v->m->cycles >= vm->vtimer_cycle))
 			return (int)i;
 	}
 	return -1;
+}
+
+uint32_t vmm_idle(struct vmm *v, struct vm *vm, uint32_t next)
+{
+	const struct cp0 *r = &vm->cp0.r;
+	uint32_t resume;
+	if (r->cause & r->status & CAUSE_IP) /* pending already: WAIT falls through */
+		return vmm_maybe_interrupt(v, vm, next);
+	if (!(r->status & CAUSE_IP7)) /* IM7 clear: only the timer could wake it */
+		return vmm_stop_vm(v, vm, 0x7f, "idle with the timer interrupt masked: it can never wake");
+	for (unsigned i = 0; i < v->nops; i++)
+		if (v->ops[i]->idle && v->ops[i]->idle(v->state[i], v, vm, next, &resume))
+			return resume;
+	/* naive: the whole machine sleeps until its timer (the VM's, or the end
+	 * of the slice), whatever the other VMs could have done meanwhile */
+	machine_wait(v->m);
+	return next;
+}
+
+uint32_t vmm_sleep_until_timer(struct vmm *v, uint32_t next)
+{
+	struct machine *m = v->m;
+	unsigned first = v->cur;
+	for (unsigned i = 0; i < v->nvms; i++) {
+		const struct vm *c = v->vm[i], *f = v->vm[first];
+		if (!c->halted && (f->halted || c->vtimer_cycle < f->vtimer_cycle))
+			first = i;
+	}
+	struct vm *w = v->vm[first];
+	if (w->vtimer_cycle > m->cycles) {
+		uint64_t idle = w->vtimer_cycle - m->cycles;
+		m->cycles = w->vtimer_cycle;
+		m->stats.idle_cycles += idle;
+		ledger_idle(m, idle);
+	}
+	w->waiting = false;
+	if (first != v->cur)
+		return vmm_world_switch(v, first, next);
+	catch_up_virtual_timer(v, w);
+	vmm_program_timer(v);
+	return vmm_maybe_interrupt(v, w, next);
 }
 
 static bool sharing(const struct vmm *v)
@@ -56,13 +105,6 @@ void vmm_program_timer(struct vmm *v)
 			compare = cp0_count(m) + 1; /* already past: as soon as possible */
 	}
 	cp0_write(m, CP0_COMPARE, 0, compare); /* also acknowledges the machine's IP7 */
-}
-
-/* The current VM's timer has fired if its Count has reached its Compare. */
-static void catch_up_virtual_timer(struct vmm *v, struct vm *vm)
-{
-	if (v->m->cycles >= vm->vtimer_cycle)
-		vm->cp0.r.cause |= CAUSE_IP7;
 }
 
 static void account_out(struct vmm *v, struct vm *vm)
@@ -106,12 +148,15 @@ uint32_t vmm_world_switch(struct vmm *v, unsigned next, uint32_t pc)
 	account_out(v, from);
 
 	v->cur = next;
+	to->waiting = false;
 	m->cpu = to->cpu;
 	account_in(v, to);
 	ledger_switch_context(m, &scratch, &to->lctx);
 	v->slice_end = m->cycles + v->params.slice_cycles;
-	vmm_sync_machine(v, to, VCP0_STATUS | VCP0_ASID | VCP0_TIMER);
+	/* its Compare may have matched while it waited: that interrupt is
+	 * pending now (before the timer is aimed at the next match) */
 	catch_up_virtual_timer(v, to);
+	vmm_sync_machine(v, to, VCP0_STATUS | VCP0_ASID | VCP0_TIMER);
 	return vmm_maybe_interrupt(v, to, to->cpu.pc);
 }
 
