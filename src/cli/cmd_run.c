@@ -40,6 +40,8 @@ static void usage(FILE *out)
 	        "  --l2tlb-ways N      l2tlb: its associativity, a power of two (default %d)\n"
 	        "  --flavour F         the guest kernel flavour (native, relocated, paravirt,\n"
 	        "                      spinidle; default: the one the policy needs)\n"
+	        "  --dedup-rate N      dedup: pages scanned per million cycles (default %u)\n"
+	        "  --dedup-image       dedup: share the boot image's identical pages at once\n"
 	        "  --vms N             run N VMs on one CPU, each with --mem of memory and\n"
 	        "                      the workload with seed+i (needs a VMM policy); a\n"
 	        "                      bare-metal run may name one program per VM\n"
@@ -60,14 +62,14 @@ static void usage(FILE *out)
 	        "\n"
 	        "Exit status: 0 halted with status 0, 1 halted with a non-zero status,\n"
 	        "2 bad input, 3 did not halt (--max-insns, deadlock), 4 output error.\n",
-	        L2TLB_DEFAULT_ENTRIES, L2TLB_DEFAULT_WAYS, VMM_DEFAULT_SLICE, TLB_MAX_ENTRIES,
+	        L2TLB_DEFAULT_ENTRIES, L2TLB_DEFAULT_WAYS, VMM_DEFAULT_DEDUP_RATE, VMM_DEFAULT_SLICE, TLB_MAX_ENTRIES,
 	        TLB_DEFAULT_ENTRIES);
 }
 
 enum { OPT_MEM = 256, OPT_TLB, OPT_MAX_INSNS, OPT_COST, OPT_CMDLINE, OPT_OUT, OPT_TRACE,
        OPT_NO_TCACHE, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_WORKLOAD, OPT_SEED, OPT_ARG,
        OPT_ENDIAN, OPT_GUEST_DIR, OPT_POLICY, OPT_L2TLB_ENTRIES, OPT_L2TLB_WAYS, OPT_VMS, OPT_SLICE,
-       OPT_ASID_TAG, OPT_FLAVOUR };
+       OPT_ASID_TAG, OPT_FLAVOUR, OPT_DEDUP_RATE, OPT_DEDUP_IMAGE };
 
 static const struct option long_options[] = {
 	{ "mem", required_argument, NULL, OPT_MEM },
@@ -93,6 +95,8 @@ static const struct option long_options[] = {
 	{ "slice", required_argument, NULL, OPT_SLICE },
 	{ "asid-tag", no_argument, NULL, OPT_ASID_TAG },
 	{ "flavour", required_argument, NULL, OPT_FLAVOUR },
+	{ "dedup-rate", required_argument, NULL, OPT_DEDUP_RATE },
+	{ "dedup-image", no_argument, NULL, OPT_DEDUP_IMAGE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -184,7 +188,8 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	machine_config_defaults(&o->cfg);
 	o->vmm = (struct vmm_params){ .l2tlb_entries = L2TLB_DEFAULT_ENTRIES,
 		                      .l2tlb_ways = L2TLB_DEFAULT_WAYS,
-		                      .slice_cycles = VMM_DEFAULT_SLICE };
+		                      .slice_cycles = VMM_DEFAULT_SLICE,
+		                      .dedup_rate = VMM_DEFAULT_DEDUP_RATE };
 	o->nvms = 1;
 	o->workload.seed = 1;
 	o->workload.big_endian = true;
@@ -272,6 +277,12 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 			break;
 		case OPT_ASID_TAG: o->vmm.asid_tag = true; break;
 		case OPT_FLAVOUR: o->flavour = optarg; break;
+		case OPT_DEDUP_RATE:
+			if (!options_uint("--dedup-rate", optarg, 0, 1000000, &v))
+				return EXIT_BAD_INPUT;
+			o->vmm.dedup_rate = (uint32_t)v;
+			break;
+		case OPT_DEDUP_IMAGE: o->vmm.dedup_image = true; break;
 		default:
 			fprintf(stderr, "vmmsim run: unknown or incomplete option '%s' (see vmmsim run --help)\n",
 			        argv[optind - 1]);
@@ -323,6 +334,7 @@ static struct machine *load_virtualized(struct run_options *o, const uint8_t *bu
 		fprintf(stderr, "vmmsim: %s\n", err);
 		return NULL;
 	}
+	o->vmm.seed = o->workload.seed;
 	o->v = vmm_new(m, o->policy, &o->vmm, o->nvms, o->cfg.mem_size, err, sizeof err);
 	if (!o->v) {
 		fprintf(stderr, "vmmsim: %s\n", err);
@@ -359,8 +371,9 @@ static struct machine *load_virtualized(struct run_options *o, const uint8_t *bu
 		}
 	}
 	machine_boot(m, probe->entry, NULL);
-	vmm_start(o->v);
-	return m;
+	if (vmm_start(o->v))
+		return m;
+	fprintf(stderr, "vmmsim: out of memory\n");
 fail:
 	vmm_free(o->v);
 	o->v = NULL;
@@ -466,16 +479,20 @@ static void config_json(void *ctx, FILE *out)
 	}
 	if (!o->v)
 		return;
-	uint64_t in_use = 0;
+	uint64_t used = 0;
 	for (unsigned i = 0; i < o->v->nvms; i++)
-		in_use += (uint64_t)o->v->vm[i]->touched_pages * MACHINE_PAGE_SIZE;
+		used += (uint64_t)o->v->vm[i]->touched_pages * MACHINE_PAGE_SIZE;
+	/* machine memory: the frames behind the pages, fewer when shared */
+	uint64_t machine = o->v->sharing ? o->v->frames.in_use * MACHINE_PAGE_SIZE : used;
 	fprintf(out,
 	        "  \"vms\": %u,\n  \"l2tlb_entries\": %u,\n  \"l2tlb_ways\": %u,\n"
-	        "  \"slice_cycles\": %llu,\n  \"asid_tag\": %d,\n"
+	        "  \"slice_cycles\": %llu,\n  \"asid_tag\": %d,\n  \"dedup_rate\": %u,\n"
+	        "  \"dedup_image\": %d,\n  \"guest_memory_bytes\": %llu,\n"
 	        "  \"memory\": {\"virtual_bytes\": %llu, \"machine_bytes\": %llu},\n",
 	        o->v->nvms, o->vmm.l2tlb_entries, o->vmm.l2tlb_ways,
-	        (unsigned long long)o->vmm.slice_cycles, o->vmm.asid_tag ? 1 : 0,
-	        (unsigned long long)o->cfg.mem_size * o->v->nvms, (unsigned long long)in_use);
+	        (unsigned long long)o->vmm.slice_cycles, o->vmm.asid_tag ? 1 : 0, o->vmm.dedup_rate,
+	        o->vmm.dedup_image ? 1 : 0, (unsigned long long)o->cfg.mem_size * o->v->nvms,
+	        (unsigned long long)used, (unsigned long long)machine);
 }
 
 static int run_main(int argc, char **argv)

@@ -63,6 +63,8 @@ struct policy_ops {
 	const char *flavour;          /* guest kernel flavour a base policy boots */
 	/* Set-up: returns the policy's state (or NULL with err filled). */
 	void *(*setup)(struct vmm *v, char *err, size_t errlen);
+	/* Every guest is loaded and the pmaps exist: about to run. */
+	void (*start)(void *st, struct vmm *v);
 	/* Any exception, before the VMM classifies it. */
 	bool (*exception)(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t);
 	/* A privileged instruction the guest kernel executed (insn: its word). */

@@ -1,7 +1,9 @@
 /* The `l2tlb` policy: Disco's second-level software TLB on top of `trap`.
  *
- * Each virtual CPU has an L2TLB (src/tlb/l2tlb.h) of composed V -> M
- * entries, filled by the guest's emulated TLB writes.  A hardware TLB refill
+ * Each virtual CPU has an L2TLB (src/tlb/l2tlb.h) of the guest's V -> P
+ * entries, filled by its emulated TLB writes and composed with the pmap
+ * (P -> M) when a hit goes into the hardware, so that page sharing can move
+ * P -> M underneath.  A hardware TLB refill
  * in kuseg looks there first: a hit is written into the hardware TLB without
  * entering the guest; a miss goes on to `trap`, which reflects it.
  *
@@ -74,14 +76,19 @@ static bool l2_exception(void *st, struct vmm *v, struct vm *vm, struct vmm_trap
 	const struct tlb_entry *e =
 		l2tlb_lookup(&s->l2[vm->id], va, vm->cp0.r.entryhi & TLB_ENTRYHI_ASID);
 	uint64_t cost = (uint64_t)c->exc_entry + c->vmm_trap + c->vmm_l2tlb_lookup;
-	uint32_t lo = e ? ((va >> 12) & 1 ? e->entrylo1 : e->entrylo0) : 0;
+	struct tlb_entry composed;
+	/* it holds the guest's entry (V -> P): composed with the pmap as it is
+	 * now, so page sharing may change P -> M underneath */
+	bool have = e && vmm_hwtlb_compose(v, vm, e, &composed);
+	uint32_t lo = have ? ((va >> 12) & 1 ? composed.entrylo1 : composed.entrylo0) : 0;
 	if (!(lo & TLB_ENTRYLO_V) || (t->e.code == EXC_TLBS && !(lo & TLB_ENTRYLO_D))) {
-		/* a miss: `trap` reflects it; the lookup was part of the cost */
+		/* a miss (or a write to a shared page): `trap` takes it from here;
+		 * the lookup was part of the cost */
 		vmm_charge(v, LEDGER_C_L2TLB, SERVICE_UTLB_MISS, c->vmm_l2tlb_lookup);
 		return false;
 	}
-	vmm_hwtlb_put(v, e);
-	vmm_charge(v, LEDGER_C_L2TLB, SERVICE_UTLB_MISS, cost + c->vmm_hwtlb_write);
+	vmm_hwtlb_put(v, &composed);
+	vmm_charge(v, LEDGER_C_L2TLB, SERVICE_UTLB_MISS, cost + c->vmm_pmap + c->vmm_hwtlb_write);
 	if (!v->m->ledger.depth)
 		ledger_vmm_event(v->m, SERVICE_UTLB_MISS);
 	t->resume = vmm_retry_pc(t);
@@ -111,12 +118,12 @@ static void l2_guest_tlb(void *st, struct vmm *v, struct vm *vm, enum vmm_tlb_op
 		}
 	}
 	if (new_e) {
-		struct tlb_entry composed;
 		uint32_t nlo, nhi;
 		tlb_entry_range(new_e, &nlo, &nhi);
-		/* 4 KiB pairs only: other page sizes are served by `trap` */
-		if (new_e->pagemask == 0 && vmm_hwtlb_compose(vm, new_e, &composed)) {
-			l2tlb_insert(l, &composed);
+		/* valid 4 KiB pairs in kuseg only: other page sizes are served by `trap` */
+		if (new_e->pagemask == 0 && nhi < 0x80000000u &&
+		    ((new_e->entrylo0 | new_e->entrylo1) & TLB_ENTRYLO_V)) {
+			l2tlb_insert(l, new_e);
 			work++;
 		} else
 			work += l2tlb_drop_range(l, nlo, nhi, new_e->entryhi & TLB_ENTRYHI_ASID, false);

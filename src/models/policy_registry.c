@@ -3,13 +3,15 @@
 
 #include "models/policy.h"
 
-extern const struct policy_ops policy_native, policy_trap, policy_l2tlb, policy_idle;
+extern const struct policy_ops policy_native, policy_trap, policy_l2tlb, policy_idle,
+	policy_dedup;
 
 const struct policy_ops *const policy_registry[] = {
 	&policy_native,
 	&policy_trap,
 	&policy_l2tlb,
 	&policy_idle,
+	&policy_dedup,
 	NULL,
 };
 

@@ -69,6 +69,14 @@ static bool tlb_fault(struct vmm *v, struct vm *vm, struct vmm_trap *t)
 	bool kernel = vcp0_guest_kernel(&vm->cp0);
 
 	if (va >= VMM_KSSEG && va < VMM_KSSEG_END && kernel) { /* the kernel's own memory */
+		uint32_t p = va - VMM_KSSEG;
+		if (t->e.code == EXC_MOD && p < vm->mem_size && pmap_shared(v, vm, p)) {
+			/* the first write to a shared page: copy it */
+			pmap_make_private(v, vm, p & ~(MACHINE_PAGE_SIZE - 1));
+			vmm_charge(v, LEDGER_C_MONITOR, SERVICE_NONE, trap_cost(v) + c->vmm_pmap);
+			t->resume = vmm_retry_pc(t);
+			return true;
+		}
 		if (!vmm_hwtlb_ksseg(v, vm, va)) {
 			t->resume = bus_error(v, vm, t, fetch);
 			return true;
@@ -90,6 +98,14 @@ static bool tlb_fault(struct vmm *v, struct vm *vm, struct vmm_trap *t)
 	if (r == TLB_HIT) {
 		if (x.paddr >= vm->mem_size) { /* the guest mapped memory it does not have */
 			t->resume = bus_error(v, vm, t, fetch);
+			return true;
+		}
+		if (store && pmap_shared(v, vm, x.paddr)) {
+			/* the guest may write; the page is shared: copy it first */
+			pmap_make_private(v, vm, x.paddr & ~(MACHINE_PAGE_SIZE - 1));
+			vmm_charge(v, LEDGER_C_MONITOR, SERVICE_NONE, trap_cost(v) + c->vmm_vtlb_lookup);
+			vmm_hwtlb_insert(v, vm, &vm->tlb.entry[x.index]);
+			t->resume = vmm_retry_pc(t);
 			return true;
 		}
 		/* the guest holds the entry; the hardware had evicted it */
@@ -317,7 +333,9 @@ static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 		} else
 			value = off == MMIO_CONSOLE_EXIT_STATUS ? vm->exit_status : 0;
 	} else if (pa <= vm->mem_size - a->size) { /* the VM's memory, unmapped */
-		uint8_t *p = m->ram + vm->mem_base + pa;
+		if (a->store && pmap_shared(v, vm, pa))
+			pmap_make_private(v, vm, pa & ~(MACHINE_PAGE_SIZE - 1));
+		uint8_t *p = m->ram + vmm_machine_addr(vm, pa);
 		if (a->store) {
 			uint32_t val = m->cpu.gpr[a->reg];
 			if (a->size == 4)
@@ -326,7 +344,7 @@ static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 				guestmem_put16(p, val, big);
 			else
 				*p = (uint8_t)val;
-			mmu_code_written(m, vm->mem_base + pa, a->size);
+			mmu_code_written(m, vmm_machine_addr(vm, pa), a->size);
 		} else
 			value = guestmem_get(p, a->size, big);
 	} else {

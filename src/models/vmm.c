@@ -22,6 +22,17 @@ void vmm_charge(struct vmm *v, enum ledger_component c, uint32_t service, uint64
 	ledger_vmm(m, c, service == SERVICE_NONE ? m->service_mark : service, cycles);
 }
 
+void vmm_charge_background(struct vmm *v, enum ledger_component c, uint32_t service,
+                           uint64_t cycles)
+{
+	struct machine *m = v->m;
+	struct ledger_context saved, none = { .service_mark = SERVICE_NONE }, scratch;
+	ledger_switch_context(m, &saved, &none);
+	ledger_vmm(m, c, service, cycles);
+	ledger_vmm_event(m, service);
+	ledger_switch_context(m, &scratch, &saved);
+}
+
 uint32_t vmm_stop_vm(struct vmm *v, struct vm *vm, uint32_t status, const char *why)
 {
 	struct machine *m = v->m;
@@ -228,6 +239,7 @@ void vmm_free(struct vmm *v)
 	for (unsigned i = 0; i < v->nops; i++)
 		if (v->ops[i]->teardown && v->state[i])
 			v->ops[i]->teardown(v->state[i]);
+	pmap_free(v);
 	for (unsigned i = 0; i < v->nvms; i++) {
 		free(v->vm[i]->touched);
 		free(v->vm[i]);
@@ -250,6 +262,7 @@ int vmm_load_guest(struct vmm *v, unsigned i, const uint8_t *elf, size_t len,
 		snprintf(err, errlen, "the guest's byte order differs from the machine's");
 		return -1;
 	}
+	vm->image_end = img.phys_end;
 	struct cpu *c = &vm->cpu;
 	memset(c, 0, sizeof *c);
 	c->pc = img.entry;
@@ -268,10 +281,15 @@ int vmm_load_guest(struct vmm *v, unsigned i, const uint8_t *elf, size_t len,
 	return 0;
 }
 
-void vmm_start(struct vmm *v)
+bool vmm_start(struct vmm *v)
 {
 	struct machine *m = v->m;
 	struct vm *vm = v->vm[0];
+	if (!pmap_init(v, v->sharing))
+		return false;
+	for (unsigned i = 0; i < v->nops; i++)
+		if (v->ops[i]->start)
+			v->ops[i]->start(v->state[i], v);
 	v->cur = 0;
 	m->cpu = vm->cpu;
 	vmm_hwtlb_flush(v);
@@ -285,6 +303,7 @@ void vmm_start(struct vmm *v)
 	vm->insns0 = m->insns;
 	vm->switches_in = 1;
 	machine_events_changed(m);
+	return true;
 }
 
 /* A JSON string of plain text (the VMM's own messages). */

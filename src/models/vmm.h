@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "models/pmap.h"
 #include "models/policy.h"
 #include "models/vcp0.h"
 #include "sim/cpu.h"
@@ -34,7 +35,9 @@
 
 struct vm {
 	unsigned id;
-	uint32_t mem_base, mem_size; /* machine range: M = mem_base + P */
+	uint32_t mem_base, mem_size; /* its machine range (the identity pmap) */
+	uint32_t *pmap;              /* P page -> machine frame (pmap.h) */
+	uint32_t image_end;          /* its loaded image ends below this P */
 	struct vcp0 cp0;
 	struct tlb tlb;              /* the virtual TLB, of the guest's size */
 	struct cpu cpu;              /* saved while another VM runs */
@@ -70,11 +73,15 @@ struct vmm_stats {
 /* Parameters of the policies, from the command line. */
 struct vmm_params {
 	unsigned l2tlb_entries, l2tlb_ways; /* l2tlb: size and associativity */
+	uint32_t dedup_rate;                /* dedup: pages scanned per million cycles */
+	bool dedup_image;                   /* dedup: share the boot image at once */
+	uint64_t seed;                      /* the run's seed (scan order) */
 	uint64_t slice_cycles;              /* several VMs: the time slice */
 	bool asid_tag;                      /* keep the hardware TLB across world
 	                                     * switches, tagging ASIDs per VM */
 };
 #define VMM_DEFAULT_SLICE 1000000u       /* 10 ms of a 100 MHz R4000 */
+#define VMM_DEFAULT_DEDUP_RATE 1000u     /* pages per million cycles: 10,000 a second */
 
 struct vmm {
 	struct machine_vmm port;
@@ -87,6 +94,8 @@ struct vmm {
 	struct vm *vm[VMM_MAX_VMS];
 	unsigned nvms, cur;
 	unsigned hw_next;            /* the hardware TLB slot the VMM fills next */
+	struct pmap_frames frames;   /* the machine frames behind the pmaps */
+	bool sharing;                /* frames may be shared (pmap.h) */
 	uint64_t slice_end;          /* several VMs: when the current one yields */
 	/* --asid-tag: the hardware ASID of each VM's guest ASIDs (0: none yet) */
 	uint8_t hw_asid[VMM_MAX_VMS][256];
@@ -106,8 +115,9 @@ void vmm_free(struct vmm *v);
 int vmm_load_guest(struct vmm *v, unsigned i, const uint8_t *elf, size_t len,
                    const char *cmdline, char *err, size_t errlen);
 
-/* Put VM 0 on the CPU: call after loading every VM, before machine_run. */
-void vmm_start(struct vmm *v);
+/* Put VM 0 on the CPU: call after loading every VM, before machine_run.
+ * False if out of memory. */
+bool vmm_start(struct vmm *v);
 
 /* Close the books of every VM at the end of a run (before ledger_finish). */
 void vmm_finish(struct vmm *v);
@@ -120,8 +130,17 @@ void vmm_stats_text(struct vmm *v, FILE *out);
 /* ---- for policies ------------------------------------------------------ */
 
 static inline struct vm *vmm_current(struct vmm *v) { return v->vm[v->cur]; }
+/* The machine address of byte p of vm's physical memory. */
+static inline uint32_t vmm_machine_addr(const struct vm *vm, uint32_t p)
+{
+	return vm->pmap[p / MACHINE_PAGE_SIZE] * MACHINE_PAGE_SIZE + p % MACHINE_PAGE_SIZE;
+}
 const struct costmodel *vmm_cost(const struct vmm *v);
 
+/* Charge VMM work of its own (a world switch, a scan) outside whatever guest
+ * entry is open, to service, as one event of it. */
+void vmm_charge_background(struct vmm *v, enum ledger_component c, uint32_t service,
+                           uint64_t cycles);
 /* Charge VMM cycles for component c to the guest entry being served or,
  * outside any entry, to service (SERVICE_NONE: the current service mark). */
 void vmm_charge(struct vmm *v, enum ledger_component c, uint32_t service, uint64_t cycles);
@@ -191,7 +210,8 @@ uint8_t vmm_hw_asid(struct vmm *v, struct vm *vm, uint8_t a);
 void vmm_hwtlb_insert(struct vmm *v, struct vm *vm, const struct tlb_entry *guest);
 /* The composition alone (false: nothing the hardware should hold), and the
  * insertion of an entry already composed. */
-bool vmm_hwtlb_compose(struct vm *vm, const struct tlb_entry *guest, struct tlb_entry *out);
+bool vmm_hwtlb_compose(const struct vmm *v, struct vm *vm, const struct tlb_entry *guest,
+                       struct tlb_entry *out);
 void vmm_hwtlb_put(struct vmm *v, const struct tlb_entry *composed);
 void vmm_hwtlb_drop(struct vmm *v, const struct tlb_entry *e);
 void vmm_hwtlb_flush(struct vmm *v);

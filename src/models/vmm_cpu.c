@@ -34,12 +34,16 @@ uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t
 
 uint32_t vmm_special_get(struct vmm *v, struct vm *vm, unsigned off)
 {
-	return guestmem_get32(v->m->ram + vm->mem_base + vm->special_p + off, v->m->cfg.big_endian);
+	return guestmem_get32(v->m->ram + vmm_machine_addr(vm, vm->special_p + off),
+	                      v->m->cfg.big_endian);
 }
 
 void vmm_special_put(struct vmm *v, struct vm *vm, unsigned off, uint32_t value)
 {
-	guestmem_put32(v->m->ram + vm->mem_base + vm->special_p + off, value, v->m->cfg.big_endian);
+	if (pmap_shared(v, vm, vm->special_p))
+		pmap_make_private(v, vm, vm->special_p);
+	guestmem_put32(v->m->ram + vmm_machine_addr(vm, vm->special_p + off), value,
+	               v->m->cfg.big_endian);
 }
 
 bool vmm_vint_deliverable(struct vmm *v, struct vm *vm)

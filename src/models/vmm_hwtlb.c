@@ -105,17 +105,28 @@ void vmm_hwtlb_flush(struct vmm *v)
 	v->stats.hw_flushes++;
 }
 
-/* One half of a guest entry: P -> M, or invalid when P is not the VM's
- * memory (the access then faults and the VMM reports a bus error). */
-static uint32_t compose_lo(const struct vm *vm, uint32_t lo, uint32_t size)
+/* One half of a guest entry: P -> M through the pmap, or invalid when P is
+ * not the VM's memory (the access then faults and the VMM reports a bus
+ * error) or when a page larger than 4 KiB is not one run of machine frames
+ * (shared pages broke it up: see doc/vmm.md).  A shared frame is mapped
+ * read-only, so the first write comes to the VMM (copy-on-write). */
+static uint32_t compose_lo(const struct vmm *v, const struct vm *vm, uint32_t lo, uint32_t size)
 {
+	const uint32_t flags = (1u << ENTRYLO_PFN_SHIFT) - 1;
 	if (!(lo & TLB_ENTRYLO_V))
-		return lo & ~(TLB_ENTRYLO_MASK >> ENTRYLO_PFN_SHIFT << ENTRYLO_PFN_SHIFT);
+		return lo & flags;
 	uint64_t p = (uint64_t)(lo >> ENTRYLO_PFN_SHIFT) * PAGE;
 	if (p + size > vm->mem_size)
 		return lo & (TLB_ENTRYLO_G | TLB_ENTRYLO_D) & ~TLB_ENTRYLO_V;
-	uint32_t mpfn = (uint32_t)((vm->mem_base + p) / PAGE);
-	return (lo & ((1u << ENTRYLO_PFN_SHIFT) - 1)) | (mpfn << ENTRYLO_PFN_SHIFT);
+	uint32_t first = vm->pmap[p / PAGE];
+	bool shared = false;
+	for (uint32_t k = 0; k < size / PAGE; k++) {
+		if (vm->pmap[p / PAGE + k] != first + k)
+			return lo & (TLB_ENTRYLO_G | TLB_ENTRYLO_D) & ~TLB_ENTRYLO_V;
+		shared |= pmap_shared(v, vm, (uint32_t)p + k * PAGE);
+	}
+	uint32_t out = (lo & flags) | (first << ENTRYLO_PFN_SHIFT);
+	return shared ? out & ~TLB_ENTRYLO_D : out;
 }
 
 /* The VMM chooses the slot round-robin rather than by Random: Random moves
@@ -144,7 +155,8 @@ static void touch_entry(struct vm *vm, const struct tlb_entry *g, uint32_t size)
 	}
 }
 
-bool vmm_hwtlb_compose(struct vm *vm, const struct tlb_entry *g, struct tlb_entry *out)
+bool vmm_hwtlb_compose(const struct vmm *v, struct vm *vm, const struct tlb_entry *g,
+                       struct tlb_entry *out)
 {
 	uint32_t lo, hi;
 	tlb_entry_range(g, &lo, &hi);
@@ -155,8 +167,8 @@ bool vmm_hwtlb_compose(struct vm *vm, const struct tlb_entry *g, struct tlb_entr
 		return false;
 	uint32_t size = (hi - lo + 1) / 2;
 	*out = *g;
-	out->entrylo0 = compose_lo(vm, g->entrylo0, size);
-	out->entrylo1 = compose_lo(vm, g->entrylo1, size);
+	out->entrylo0 = compose_lo(v, vm, g->entrylo0, size);
+	out->entrylo1 = compose_lo(v, vm, g->entrylo1, size);
 	touch_entry(vm, g, size);
 	return true;
 }
@@ -169,7 +181,7 @@ void vmm_hwtlb_put(struct vmm *v, const struct tlb_entry *e)
 void vmm_hwtlb_insert(struct vmm *v, struct vm *vm, const struct tlb_entry *g)
 {
 	struct tlb_entry e;
-	if (vmm_hwtlb_compose(vm, g, &e))
+	if (vmm_hwtlb_compose(v, vm, g, &e))
 		hw_insert(v, &e);
 }
 
@@ -181,8 +193,8 @@ bool vmm_hwtlb_ksseg(struct vmm *v, struct vm *vm, uint32_t va)
 		uint32_t pk = p + k * PAGE;
 		if (pk < vm->mem_size) {
 			vmm_touch(vm, pk);
-			lo[k] = ((vm->mem_base + pk) / PAGE) << ENTRYLO_PFN_SHIFT | ENTRYLO_C_CACHEABLE |
-			        TLB_ENTRYLO_D | TLB_ENTRYLO_V | TLB_ENTRYLO_G;
+			lo[k] = vm->pmap[pk / PAGE] << ENTRYLO_PFN_SHIFT | ENTRYLO_C_CACHEABLE |
+			        (pmap_shared(v, vm, pk) ? 0 : TLB_ENTRYLO_D) | TLB_ENTRYLO_V | TLB_ENTRYLO_G;
 		} else
 			lo[k] = TLB_ENTRYLO_G;
 	}

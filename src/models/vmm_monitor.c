@@ -20,9 +20,14 @@ static bool page_ok(const struct vm *vm, uint32_t p)
 void vmm_zero_page(struct vmm *v, struct vm *vm, uint32_t p)
 {
 	struct machine *m = v->m;
-	memset(m->ram + vm->mem_base + p, 0, MACHINE_PAGE_SIZE);
-	mmu_code_written(m, vm->mem_base + p, MACHINE_PAGE_SIZE);
 	vmm_touch(vm, p);
+	if (v->sharing) { /* the shared zero frame, copied on the first write */
+		pmap_map_shared(v, vm, p, v->frames.zero);
+		vm->pages_zeroed++;
+		return;
+	}
+	memset(m->ram + vmm_machine_addr(vm, p), 0, MACHINE_PAGE_SIZE);
+	mmu_code_written(m, vmm_machine_addr(vm, p), MACHINE_PAGE_SIZE);
 	vm->pages_zeroed++;
 	vmm_charge(v, LEDGER_C_PAGE_ZERO, SERVICE_NONE, vmm_cost(v)->vmm_page_zero);
 }

@@ -59,6 +59,7 @@ int elf_probe(const uint8_t *buf, size_t len, struct elf_image *img, char *err, 
 	img->big_endian = big;
 	img->entry = get32(buf + 24, big);
 	img->nsegments = 0;
+	img->phys_end = 0;
 	return 0;
 }
 
@@ -125,6 +126,8 @@ int elf_load_window(const uint8_t *buf, size_t len, uint8_t *ram, size_t ram_siz
 			return -1;
 		}
 		memcpy(ram + pa, buf + off, filesz);
+		if (pa + memsz > img->phys_end)
+			img->phys_end = pa + memsz;
 		memset(ram + pa + filesz, 0, memsz - filesz);
 		img->nsegments++;
 		if ((flags & PF_X) && img->entry >= vaddr && img->entry - vaddr < memsz)

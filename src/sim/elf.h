@@ -17,6 +17,7 @@ struct elf_image {
 	bool big_endian;
 	uint32_t entry;
 	unsigned nsegments;
+	uint32_t phys_end;   /* loading: the end of the highest segment in memory */
 };
 
 /* Load the ELF image held in buf (len bytes) into ram (ram_size bytes),

@@ -47,6 +47,7 @@ const char *ledger_row_name(unsigned row, char *buf, unsigned len)
 		[SERVICE_IDLE - SERVICE_UTLB_MISS] = "IDLE",
 		[SERVICE_BOOT - SERVICE_UTLB_MISS] = "BOOT",
 		[SERVICE_WORLD_SWITCH - SERVICE_UTLB_MISS] = "WORLD_SWITCH",
+		[SERVICE_PAGE_SCAN - SERVICE_UTLB_MISS] = "PAGE_SCAN",
 	};
 	static const struct { unsigned nr; const char *name; } syscalls[] = {
 		{ SYS_exit, "exit" }, { SYS_fork, "fork" }, { SYS_read, "read" },

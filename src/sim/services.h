@@ -46,7 +46,8 @@
 #define SERVICE_IDLE 0x206
 #define SERVICE_BOOT 0x207
 #define SERVICE_WORLD_SWITCH 0x208 /* the VMM moving the CPU between VMs */
-#define SERVICE_LAST SERVICE_WORLD_SWITCH
+#define SERVICE_PAGE_SCAN 0x209    /* the VMM's page-sharing scanner */
+#define SERVICE_LAST SERVICE_PAGE_SCAN
 #define SERVICE_NONE 0xffff
 
 #endif

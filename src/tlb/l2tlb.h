@@ -1,7 +1,7 @@
-/* Disco's second-level software TLB: a set-associative cache of composed
- * V -> M entries (even/odd 4 KiB page pairs, the hardware's EntryHi/EntryLo
- * format with machine PFNs) that the VMM consults on a hardware TLB miss
- * before it enters the guest.
+/* Disco's second-level software TLB: a set-associative cache of TLB entries
+ * (even/odd 4 KiB page pairs in the hardware's EntryHi/EntryLo format; the
+ * VMM keeps the guest's V -> P entries there and composes P -> M on a hit)
+ * that the VMM consults on a hardware TLB miss before it enters the guest.
  *
  * Sets are chosen by VPN2 alone, so a global entry is found from any ASID;
  * replacement within a set is least-recently-used (deterministic).  Knows
