@@ -487,12 +487,11 @@ static void config_json(void *ctx, FILE *out)
 	fprintf(out,
 	        "  \"vms\": %u,\n  \"l2tlb_entries\": %u,\n  \"l2tlb_ways\": %u,\n"
 	        "  \"slice_cycles\": %llu,\n  \"asid_tag\": %d,\n  \"dedup_rate\": %u,\n"
-	        "  \"dedup_image\": %d,\n  \"guest_memory_bytes\": %llu,\n"
+	        "  \"dedup_image\": %d,\n"
 	        "  \"memory\": {\"virtual_bytes\": %llu, \"machine_bytes\": %llu},\n",
 	        o->v->nvms, o->vmm.l2tlb_entries, o->vmm.l2tlb_ways,
 	        (unsigned long long)o->vmm.slice_cycles, o->vmm.asid_tag ? 1 : 0, o->vmm.dedup_rate,
-	        o->vmm.dedup_image ? 1 : 0, (unsigned long long)o->cfg.mem_size * o->v->nvms,
-	        (unsigned long long)used, (unsigned long long)machine);
+	        o->vmm.dedup_image ? 1 : 0, (unsigned long long)used, (unsigned long long)machine);
 }
 
 static int run_main(int argc, char **argv)
@@ -528,7 +527,8 @@ static int run_main(int argc, char **argv)
 		                    .workload = o.workload.name, .seed = o.workload.seed,
 		                    .policy = o.v ? o.v->spec : o.workload.name ? "native" : "bare",
 		                    .vmm_json = o.v ? vmm_json : NULL, .vmm_text = o.v ? vmm_text : NULL,
-		                    .vmm_ctx = o.v, .config_json = config_json, .config_ctx = &o };
+		                    .vmm_ctx = o.v, .config_json = config_json, .config_ctx = &o,
+		                    .memory_bytes = o.cfg.mem_size };
 	if (!o.quiet)
 		report_text(stderr, m, &meta);
 	else if (status == EXIT_NO_HALT)

@@ -225,7 +225,8 @@ void report_json(FILE *out, const struct machine *m, const struct report_meta *m
 		fputs("},\n", out);
 	}
 	fprintf(out, "  \"memory_bytes\": %u,\n  \"stop\": \"%s\",\n  \"exit_status\": %u,\n",
-	        m->cfg.mem_size, report_stop_name(m->stop), m->exit_status);
+	        meta->memory_bytes ? meta->memory_bytes : m->cfg.mem_size, report_stop_name(m->stop),
+	        m->exit_status);
 	fprintf(out, "  \"instructions\": %" PRIu64 ",\n  \"total_cycles\": %" PRIu64 ",\n", m->insns,
 	        m->cycles);
 	fprintf(out, "  \"idle_cycles\": %" PRIu64 ",\n", m->stats.idle_cycles);

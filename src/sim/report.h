@@ -12,6 +12,7 @@ struct machine;
 struct report_meta {
 	const char *program;   /* the ELF as named on the command line */
 	const char *stop_text; /* why the run ended, in words */
+	uint32_t memory_bytes; /* each guest's physical memory (0: the machine's) */
 	const char *workload;  /* NULL for a bare-metal program */
 	uint64_t seed;         /* the workload's seed */
 	const char *policy;    /* "native" (a workload), "bare" (a bare-metal program),
