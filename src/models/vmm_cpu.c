@@ -94,8 +94,23 @@ bool vmm_fetch(struct vmm *v, uint32_t va, uint32_t *insn)
 	uint32_t pa;
 	bool mapped, dirty;
 	struct exc e;
-	if ((va & 3) || !mmu_translate(m, va, MMU_FETCH, &pa, &mapped, &dirty, &e) ||
-	    pa > m->cfg.mem_size - 4)
+	if (va & 3)
+		return false;
+	/* The VMM reads the guest's code through its own mapping, not the
+	 * guest's TLB: first the pre-decoded page the interpreter just ran
+	 * (its physical page is known), else a translation whose lookup is not
+	 * counted in the TLB's statistics. */
+	const struct tcache_fetch_entry *fe = &m->tcache->fetch[m->mode][tcache_index(va)];
+	if (fe->tag == (va & ~0xfffu) && fe->page) {
+		pa = ((const struct dpage *)fe->page)->ppn << 12 | (va & 0xfffu);
+	} else {
+		struct tlb_stats saved = m->tlb.stats;
+		bool ok = mmu_translate(m, va, MMU_FETCH, &pa, &mapped, &dirty, &e);
+		m->tlb.stats = saved;
+		if (!ok)
+			return false;
+	}
+	if (pa > m->cfg.mem_size - 4)
 		return false;
 	*insn = guestmem_get32(m->ram + pa, m->cfg.big_endian);
 	return true;
