@@ -7,6 +7,7 @@
 #include "file.h"
 #include "fs.h"
 #include "page.h"
+#include "paravirt.h"
 #include "proc.h"
 #include "sim/mmio_map.h"
 #include "timer.h"
@@ -62,6 +63,9 @@ static unsigned split_words(char *s, char **words, unsigned max)
 
 _Noreturn void kmain(uint32_t ram, uint32_t cmd, uint32_t cmdlen)
 {
+#ifdef KERNEL_PARAVIRT
+	pv_init(); /* first: the VMM fills the special page on every exception */
+#endif
 	if (ram > RAM_MAX)
 		ram = RAM_MAX;
 	save_cmdline(ram, cmd, cmdlen);

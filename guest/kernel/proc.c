@@ -4,6 +4,7 @@
 #include "cp0.h"
 #include "errno.h"
 #include "file.h"
+#include "paravirt.h"
 #include "sim/services.h"
 #include "syscall.h"
 #include "waitstatus.h"
@@ -79,7 +80,11 @@ static struct proc *pick_next(void)
 	return NULL;
 }
 
-/* Nothing can run: wait for the timer, interrupts on, marked as idle. */
+/* Nothing can run: wait for the timer, interrupts on, marked as idle.
+ * Each flavour idles its own way (guest/ABI.md): WAIT; the paravirtual
+ * kernel says so to the VMM (MC_IDLE); the spin-idle kernel spins until its
+ * timer interrupt has made a process runnable, as a kernel that a VMM
+ * cannot see idling would. */
 static void idle(void)
 {
 	bool sleepers = false;
@@ -88,10 +93,20 @@ static void idle(void)
 	if (!sleepers)
 		panic("no process can ever run again");
 	SERVICE_MARK(SERVICE_IDLE);
+#ifdef KERNEL_PARAVIRT
+	pv_idle();
+#else
 	uint32_t status = cp0_read(C0_STATUS);
 	cp0_write(C0_STATUS, status | ST_IM7 | ST_IE);
+#ifdef KERNEL_SPINIDLE
+	/* the interrupt handler changes procs[] under this loop */
+	while (!pick_next())
+		__asm__ volatile("" ::: "memory");
+#else
 	__asm__ volatile("wait");
+#endif
 	cp0_write(C0_STATUS, status);
+#endif
 }
 
 void sched_return(struct trapframe *tf)

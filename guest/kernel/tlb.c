@@ -2,6 +2,7 @@
 #include "tlb.h"
 
 #include "cp0.h"
+#include "paravirt.h"
 
 #define ASID_MAX 255
 
@@ -30,6 +31,10 @@ void tlb_init(void)
 	wire(1, kstack_base);
 	nwired = 2;
 #endif
+#ifdef KERNEL_PARAVIRT
+	/* and the special page, which the exception entry reads */
+	wire(nwired++, (const char *)(uintptr_t)special_page);
+#endif
 	cp0_write(C0_WIRED, nwired);
 	cp0_write(C0_PAGEMASK, 0);
 	tlb_flush(nwired, ntlb, 0);
@@ -42,10 +47,18 @@ void asid_activate(struct asid *a)
 			generation++;
 			next_asid = 1;
 			tlb_flush(nwired, ntlb, 0);
+			cur_asid = 0; /* what the flush left in EntryHi */
 		}
 		a->asid = next_asid++;
 		a->generation = generation;
 	}
+#ifdef KERNEL_PARAVIRT
+	/* EntryHi holds cur_asid (tlb_write keeps it, a TLB exception loads
+	 * the same): skip the trapping write when it does not change, which
+	 * is most returns from an exception. */
+	if (a->asid == cur_asid)
+		return;
+#endif
 	cur_asid = a->asid;
 	cp0_write(C0_ENTRYHI, cur_asid);
 }

@@ -15,13 +15,34 @@
  * shared page table of zero PTEs, so the fast path never tests anything:
  * a zero PTE loads an invalid entry and the retried access takes a TLB
  * invalid exception to +0x180, where vm.c decides (demand zero, ...).
+ *
+ * The paravirtual flavour (KERNEL_PARAVIRT, paravirt.h) reads the CP0 state
+ * of an exception (BadVAddr, Context, Cause, Status, EPC) from the special
+ * page, where the VMM wrote it when it reflected the exception, instead of
+ * with trapping mfc0s; the mtc0s, tlbwr and eret that change the machine
+ * stay.  Its kernel runs with Status.IE as the interrupted context had it
+ * (set) and masks interrupts with the special page's SP_IE instead.
  */
 #include "cp0.h"
+#include "paravirt.h"
 #include "trapframe.h"
 #include "sim/services.h"
 
 	.set	noreorder
 	.set	noat
+
+/* sp_read reg, off, base: reg = the special page's word at off (base is
+ * clobbered).  The page is 8 KiB aligned, so %hi is the same for every
+ * offset in it. */
+	.macro	sp_read reg, off, base
+	lui	\base, %hi(special_page)
+	lw	\reg, %lo(special_page + \off)(\base)
+	.endm
+#ifdef KERNEL_PARAVIRT
+#define READ_CP0(reg, c0, off, base) sp_read reg, off, base
+#else
+#define READ_CP0(reg, c0, off, base) mfc0 reg, c0
+#endif
 
 	.section .vectors, "ax"
 	.balign	4096
@@ -29,7 +50,7 @@
 vectors:
 /* +0x000: TLB refill (EXL was clear). */
 refill:
-	mfc0	$k0, C0_BADVADDR
+	READ_CP0($k0, C0_BADVADDR, SP_BADVADDR, $k1)
 #ifdef KERNEL_RELOCATED
 	bltz	$k0, ktlb_refill	/* ksseg: the kernel's own pages */
 #endif
@@ -37,7 +58,7 @@ refill:
 	lw	$k1, %lo(pgd_current)($k1)
 	srl	$k0, $k0, 22
 	ins	$k1, $k0, 2, 10		/* &pgd[va >> 22]: the directory is page aligned */
-	mfc0	$k0, C0_CONTEXT
+	READ_CP0($k0, C0_CONTEXT, SP_CONTEXT, $k0)
 	lw	$k1, 0($k1)		/* the page table, page aligned too */
 	srl	$k0, $k0, 4		/* BadVPN2 (va >> 13) in the low bits */
 	ins	$k1, $k0, 3, 9		/* &pt[pair]: 8 bytes a pair */
@@ -58,7 +79,7 @@ refill:
 	.org	0x100
 ktlb_refill:
 	ori	$zero, $zero, SERVICE_KTLB_MISS
-	mfc0	$k0, C0_BADVADDR
+	READ_CP0($k0, C0_BADVADDR, SP_BADVADDR, $k0)
 	lui	$k1, 0xC000
 	subu	$k0, $k0, $k1		/* P */
 	srl	$k0, $k0, 13
@@ -76,8 +97,8 @@ ktlb_refill:
 	.org	0x180
 general:
 #ifdef KERNEL_RELOCATED
-	mfc0	$k0, C0_CAUSE
-	mfc0	$k1, C0_BADVADDR
+	READ_CP0($k0, C0_CAUSE, SP_CAUSE, $k0)
+	READ_CP0($k1, C0_BADVADDR, SP_BADVADDR, $k1)
 	andi	$k0, $k0, 0x78
 	xori	$k0, $k0, EXC_TLBL << CAUSE_EXC_SHIFT	/* 0: TLBL or TLBS */
 	bnez	$k0, save
@@ -89,7 +110,7 @@ save:
 	/* From user mode: the frame goes at the top of the kernel stack.
 	 * From the kernel (the idle loop's WAIT, a kernel fault): below the
 	 * current frame. */
-	mfc0	$k0, C0_STATUS
+	READ_CP0($k0, C0_STATUS, SP_STATUS, $k0)
 	andi	$k0, $k0, ST_KSU_USER
 	beqz	$k0, 1f
 	move	$k1, $sp
@@ -129,17 +150,32 @@ save:
 	mflo	$t1
 	sw	$t0, 16 + TF_REG(TF_HI)($sp)
 	sw	$t1, 16 + TF_REG(TF_LO)($sp)
+#ifdef KERNEL_PARAVIRT
+	lui	$t4, %hi(special_page)
+	lw	$t0, %lo(special_page + SP_EPC)($t4)
+	lw	$t1, %lo(special_page + SP_STATUS)($t4)
+	lw	$t2, %lo(special_page + SP_CAUSE)($t4)
+	lw	$t3, %lo(special_page + SP_BADVADDR)($t4)
+#else
 	mfc0	$t0, C0_EPC
 	mfc0	$t1, C0_STATUS
 	mfc0	$t2, C0_CAUSE
 	mfc0	$t3, C0_BADVADDR
+#endif
 	sw	$t0, 16 + TF_REG(TF_EPC)($sp)
 	sw	$t1, 16 + TF_REG(TF_STATUS)($sp)
 	sw	$t2, 16 + TF_REG(TF_CAUSE)($sp)
 	sw	$t3, 16 + TF_REG(TF_BADVADDR)($sp)
 	/* Leave exception level: kernel mode, interrupts off.  From here on a
-	 * TLB miss is an ordinary nested exception. */
+	 * TLB miss is an ordinary nested exception.  Paravirtual: interrupts
+	 * off is SP_IE = 0 (stored while EXL still masks them), and Status.IE
+	 * stays as it was, set (restore sets SP_IE again). */
+#ifdef KERNEL_PARAVIRT
+	sw	$zero, %lo(special_page + SP_IE)($t4)
+	li	$t0, ~(ST_EXL | ST_KSU_MASK)
+#else
 	li	$t0, ~(ST_EXL | ST_KSU_MASK | ST_IE)
+#endif
 	and	$t1, $t1, $t0
 	mtc0	$t1, C0_STATUS
 	ehb
@@ -166,6 +202,16 @@ restore:
 	mtc0	$t1, C0_EPC
 	mthi	$t2
 	mtlo	$t3
+#ifdef KERNEL_PARAVIRT
+	/* SP_IE = 1: whatever this returns to ran with interrupts on (a
+	 * process, or the idle loop: the kernel takes no other exception it
+	 * returns from).  EXL masks them until the eret, and the VMM delivers
+	 * one left pending when it emulates the eret: that is this store's
+	 * SP_PENDING check. */
+	lui	$t0, %hi(special_page)
+	li	$t1, 1
+	sw	$t1, %lo(special_page + SP_IE)($t0)
+#endif
 	lw	$1, 16 + TF_REG(1)($sp)
 	lw	$2, 16 + TF_REG(2)($sp)
 	lw	$3, 16 + TF_REG(3)($sp)
