@@ -9,7 +9,8 @@
 #   idles where the VMM cannot see it (no idle cycles, where relocated has
 #   them), paravirt has the VMM zero its pages (the guest kernel's
 #   DEMAND_ZERO cycles fall, the VMM's page zeroing appears), traps on fewer
-#   privileged instructions, and idles through MC_IDLE (idle cycles).
+#   privileged instructions, idles through MC_IDLE (idle cycles), and keeps
+#   reusing the pages it frees when the VMM (dedup) takes their frames back.
 # The paravirt runs need the VMM's monitor calls: they are skipped, with a
 # message, while `vmmsim run --help` does not offer --flavour.
 . "$top_srcdir/tests/lib.sh"
@@ -111,5 +112,22 @@ for order in eb el; do
 	else
 		bad "idle.$order: idle cycles paravirt '$pi', relocated $ri: MC_IDLE should idle as WAIT does"
 	fi
+	# dedup takes a freed page's frame back (it reads zero afterwards): in
+	# 4 MiB the kernel must go on reusing its freed pages, as it cannot if
+	# their contents carried the free list
+	kernel=$KDIR/vmunix-paravirt.$order.elf
+	for cmd in forkexit ktest; do
+		"$VMMSIM" run --quiet --policy dedup --mem 4M --max-insns $MAX_INSNS --cmdline $cmd \
+			"$kernel" >"$scratch/out" 2>"$scratch/err"
+		status=$?
+		want="ktest: PASS"
+		[ $cmd = ktest ] || want="checksum forkexit $(awk '$1 == "forkexit" { print $2 }' "$sums")"
+		if [ "$status" = 0 ] && grep -qx "$want" "$scratch/out"; then
+			echo "PASS $cmd.$order on paravirt under dedup in 4 MiB"
+		else
+			bad "$cmd.$order on paravirt under dedup in 4 MiB: exit status $status, want '$want'"
+			tail -3 "$scratch/out" "$scratch/err" >&2
+		fi
+	done
 done
 exit $failed
