@@ -29,6 +29,13 @@ grep -q '"shared": [1-9]' "$scratch/eight.json" || fail "nothing shared"
 grep -q '"service": "PAGE_SCAN", "component": "page sharing scan"' "$scratch/eight.json" ||
 	fail "no page sharing scan row"
 
+# every workload's checksum under page sharing, one VM
+for w in $(awk '!/^#/ && NF == 2 { print $1 }' "$sums"); do
+	want=$(awk -v w="$w" '$1 == w { print $2 }' "$sums")
+	"$VMMSIM" run --quiet --max-insns 2000000000 --workload $w --policy trap+dedup \
+		>"$scratch/w.out" || fail "$w under trap+dedup: exit $?"
+	grep -q "^checksum $w $want\$" "$scratch/w.out" || fail "$w under trap+dedup: $(cat "$scratch/w.out")"
+done
 for order in be le; do
 	for w in pmake database forkexit; do
 		want=$(awk -v w="$w" '$1 == w { print $2 }' "$sums")
