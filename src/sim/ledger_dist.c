@@ -11,7 +11,16 @@ struct ledger_dist {
 	gsl_rstat_quantile_workspace *p95, *p99;
 	gsl_histogram *hist;
 	double max;
+	double lo, top; /* the histogram's range: values are clamped into it */
+	uint64_t n;
 };
+
+/* The tail quantiles' P-square estimators see every event up to this many,
+ * then one event in QUANTILE_STRIDE (a fixed, deterministic sample): they
+ * were most of the time of a run of short kernel entries, and a quantile of
+ * tens of thousands of events moves little when sampled. */
+#define QUANTILE_ALL 4096u
+#define QUANTILE_STRIDE 16u
 
 double ledger_dist_edge(unsigned i)
 {
@@ -35,6 +44,8 @@ struct ledger_dist *ledger_dist_new(void)
 	for (unsigned i = 0; i <= LEDGER_DIST_BINS; i++)
 		edges[i] = ledger_dist_edge(i);
 	gsl_histogram_set_ranges(d->hist, edges, LEDGER_DIST_BINS + 1);
+	d->lo = edges[0];
+	d->top = nextafter(edges[LEDGER_DIST_BINS], 0.0);
 	return d;
 }
 
@@ -57,14 +68,14 @@ void ledger_dist_add(struct ledger_dist *d, uint64_t cycles)
 {
 	double x = (double)cycles;
 	gsl_rstat_add(x, d->moments);
-	gsl_rstat_quantile_add(x, d->p95);
-	gsl_rstat_quantile_add(x, d->p99);
+	if (++d->n <= QUANTILE_ALL || d->n % QUANTILE_STRIDE == 0) {
+		gsl_rstat_quantile_add(x, d->p95);
+		gsl_rstat_quantile_add(x, d->p99);
+	}
 	if (x > d->max)
 		d->max = x;
 	/* clamp into the histogram's range so every event is counted */
-	double lo = ledger_dist_edge(0), hi = ledger_dist_edge(LEDGER_DIST_BINS);
-	double h = x < lo ? lo : x >= hi ? nextafter(hi, 0.0) : x;
-	gsl_histogram_increment(d->hist, h);
+	gsl_histogram_increment(d->hist, x < d->lo ? d->lo : x > d->top ? d->top : x);
 }
 
 void ledger_dist_summary(const struct ledger_dist *d, struct ledger_dist_summary *s)
