@@ -2,14 +2,17 @@
  * src/sim/mmio_map.h hands over $a0 = RAM size, $a1 = command line, $a2 =
  * its length.  Interrupts off, vectors installed first (so that in the
  * relocated flavour a TLB miss on the kernel's own pages is handled from
- * the start), the kernel stack, bss cleared, then kmain(). */
+ * the start), the kernel stack, bss cleared, then kmain().  Marked BOOT:
+ * the kernel time outside any exception is boot's, up to process 1. */
 #include "cp0.h"
 #include "trapframe.h"
+#include "sim/services.h"
 
 	.set	noreorder
 	.text
 	.globl	_start
 _start:
+	ori	$zero, $zero, SERVICE_BOOT
 	mtc0	$zero, C0_STATUS	/* kernel mode, BEV=0, EXL=0, IE=0 */
 	ehb
 	la	$t0, vectors
