@@ -48,8 +48,11 @@ void vmm_special_put(struct vmm *v, struct vm *vm, unsigned off, uint32_t value)
 
 bool vmm_vint_deliverable(struct vmm *v, struct vm *vm)
 {
-	if (!vcp0_interrupt_deliverable(&vm->cp0))
+	if (!vcp0_interrupt_deliverable(&vm->cp0)) {
+		if (vm->has_special) /* nothing pending (any more): say so */
+			vmm_special_put(v, vm, SP_PENDING, 0);
 		return false;
+	}
 	if (!vm->has_special || vmm_special_get(v, vm, SP_IE))
 		return true;
 	vmm_special_put(v, vm, SP_PENDING, 1); /* the guest checks it when it unmasks */

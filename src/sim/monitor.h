@@ -44,7 +44,8 @@
  *   mtc0/di/ei; when it stores 1 it must check SP_PENDING and, if set, make
  *   MC_INTR_CHECK;
  * - the VMM sets SP_PENDING to 1 when an interrupt is pending that only SP_IE
- *   masks, and to 0 when it delivers it;
+ *   masks, and to 0 when it delivers it or finds nothing pending (on any
+ *   trap, MC_INTR_CHECK included);
  * - on every exception it reflects, the VMM writes the guest's virtual EPC,
  *   Cause, BadVAddr, Context, EntryHi and Status into SP_EPC..SP_STATUS, so
  *   the guest's handler reads them with loads instead of trapping mfc0s. */
