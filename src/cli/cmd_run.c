@@ -48,7 +48,7 @@ static void usage(FILE *out)
 	        "  --slice CYCLES      several VMs: the round-robin time slice (default %u)\n"
 	        "  --asid-tag          several VMs: keep the TLB across world switches by\n"
 	        "                      tagging ASIDs per VM, instead of flushing it\n"
-	        "  --mem SIZE          physical memory, 1M..256M (default 64M)\n"
+	        "  --mem SIZE          physical memory (each VM's), 1M..256M (default 64M)\n"
 	        "  --tlb-entries N     joint TLB entries, 1..%d (default %d; R10000: 64)\n"
 	        "  --max-insns N       stop a runaway guest after N instructions (exit 3)\n"
 	        "  --cost-model FILE   cycle costs (default: doc/costmodel.md)\n"

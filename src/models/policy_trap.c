@@ -400,8 +400,7 @@ static void *trap_setup(struct vmm *v, char *err, size_t errlen)
 
 const struct policy_ops policy_trap = {
 	.name = "trap",
-	.summary = "naive trap-and-emulate: relocated kernel in supervisor mode, every "
-	           "privileged instruction and exception through the VMM",
+	.summary = "naive trap-and-emulate: the kernel deprivileged, its CP0 and TLB emulated",
 	.is_base = true,
 	.flavour = "relocated",
 	.setup = trap_setup,
