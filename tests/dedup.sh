@@ -55,4 +55,17 @@ done
 shared=$(sed -n 's/.*"dedup": {[^}]*"shared": \([0-9]*\),.*/\1/p' "$scratch/sw.json")
 [ "${shared:-0}" -ge 64 ] || fail "sharewrite: only ${shared:-0} pages shared, the test proves nothing"
 grep -q '"cow_breaks": [1-9]' "$scratch/sw.json" || fail "sharewrite: no copy-on-write"
+# deterministic with everything on: the same JSON twice and without the
+# host translation cache
+for t in a b; do
+	opt=
+	[ $t = b ] && opt=--no-tcache
+	"$VMMSIM" run --quiet --workload forkexit --policy l2tlb+dedup+idle --vms 4 --mem 16M \
+		--asid-tag --dedup-image --flavour paravirt $opt --out "$scratch/det-$t.json" \
+		>/dev/null || fail "forkexit, 4 VMs, everything on ($t)"
+done
+"$VMMSIM" run --quiet --workload forkexit --policy l2tlb+dedup+idle --vms 4 --mem 16M \
+	--asid-tag --dedup-image --flavour paravirt --out "$scratch/det-c.json" >/dev/null
+cmp -s "$scratch/det-a.json" "$scratch/det-c.json" || fail "two runs differ"
+cmp -s "$scratch/det-a.json" "$scratch/det-b.json" || fail "--no-tcache changed the results"
 echo "PASS dedup"
