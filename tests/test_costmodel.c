@@ -8,6 +8,7 @@
 
 #include "models/costmodel.h"
 #include "sim/fileutil.h"
+#include "unit.h"
 
 static struct costmodel c;
 static char err[512];
@@ -138,9 +139,5 @@ int main(void)
 	tcase_add_test(tc, load_names_the_file);
 	tcase_add_test(tc, fileutil_limits);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(s);
 }

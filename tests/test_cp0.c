@@ -8,6 +8,7 @@
 #include "sim/cp0_tlb.h"
 #include "sim/exception.h"
 #include "testmachine.h"
+#include "unit.h"
 
 static const unsigned tlb_sizes[] = { 48, 64 };
 #define NSIZES (sizeof tlb_sizes / sizeof tlb_sizes[0])
@@ -400,5 +401,5 @@ int main(void)
 	T(tlbr_round_trips_tlbwi);
 #undef T
 	suite_add_tcase(s, tc);
-	return tm_run_suite(s);
+	return unit_run(s);
 }

@@ -10,6 +10,7 @@
 
 #include "sim/cp0_tlb.h"
 #include "testmachine.h"
+#include "unit.h"
 
 /* Encoders, named as the instructions (operands in assembler order). */
 #define NOP 0u
@@ -773,5 +774,5 @@ int main(void)
 	T(store_into_code_is_executed);
 #undef T
 	suite_add_tcase(s, tc);
-	return tm_run_suite(s);
+	return unit_run(s);
 }

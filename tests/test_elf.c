@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sim/elf.h"
+#include "unit.h"
 
 #define RAM (1u << 20)
 static uint8_t ram[RAM];
@@ -167,9 +168,5 @@ int main(void)
 	tcase_add_test(tc, program_header_errors);
 	tcase_add_test(tc, segment_errors);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(s);
 }

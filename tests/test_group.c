@@ -11,6 +11,7 @@
 #include "analysis/compare.h"
 #include "analysis/group.h"
 #include "analysis/results.h"
+#include "unit.h"
 
 static const char *const names[] = {
 	"toy-native-s1", "toy-native-s2", "toy-native-s3", "toy-trap-s1",
@@ -178,9 +179,5 @@ int main(void)
 	tcase_add_test(tc, time_normalized_and_split_by_who);
 	tcase_add_test(tc, services_slowdown_components_add_up);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(s);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "analysis/stats.h"
+#include "unit.h"
 
 /* Student's t, 0.975 quantile: with 2 degrees of freedom in closed form,
  * t = (2p - 1) sqrt(2 / (4p(1 - p))); with 7 from printed tables. */
@@ -111,9 +112,5 @@ int main(void)
 	tcase_add_test(tc, histogram_quantiles_uniform_within_bins);
 	tcase_add_test(tc, histogram_empty_is_nan);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(s);
 }

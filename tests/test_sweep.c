@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "analysis/sweep.h"
+#include "unit.h"
 
 static char path[64];
 static char err[1024];
@@ -119,9 +120,5 @@ int main(void)
 	tcase_add_test(tc, bad_files_name_the_line);
 	tcase_add_test(tc, missing_file);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(s);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analysis/table.h"
+#include "unit.h"
 
 static struct table t;
 static char buf[2048];
@@ -99,9 +100,5 @@ int main(void)
 	tcase_add_test(tc, formats_by_name);
 	tcase_add_test(tc, empty_table_json);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(s);
 }

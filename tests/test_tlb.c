@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "tlb/tlb.h"
+#include "unit.h"
 
 #define LO(pfn, flags) (((uint32_t)(pfn) << 6) | (flags))
 #define V TLB_ENTRYLO_V
@@ -198,9 +199,5 @@ int main(void)
 	tcase_add_test(tc, first_match_wins);
 	tcase_add_test(tc, statistics_by_mode);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(s);
 }

@@ -8,6 +8,7 @@
 #include <zlib.h>
 
 #include "trace/trace_io.h"
+#include "unit.h"
 
 static char path[256];
 static struct trace_header hdr;
@@ -170,9 +171,5 @@ int main(void)
 	tcase_add_test(tc, damage_is_named);
 	tcase_add_test(tc, missing_and_not_gzip);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(s);
 }

@@ -61,12 +61,3 @@ void tm_run(struct machine *m, uint32_t pc, uint64_t max_insns)
 	ck_assert_msg(why == STOP_HALT, "the guest did not halt (stop %d, pc %08x)", (int)why,
 	              m->cpu.pc);
 }
-
-int tm_run_suite(Suite *s)
-{
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}

@@ -29,10 +29,6 @@ void tm_set_word(struct machine *m, uint32_t va, uint32_t value);
  * max_insns instructions. */
 void tm_run(struct machine *m, uint32_t pc, uint64_t max_insns);
 
-/* Run a Check suite; the process's exit status. */
-struct Suite;
-int tm_run_suite(struct Suite *s);
-
 /* The halt sequence: lui k0, 0xb000; sw zero, 0x10(k0). */
 #define TM_HALT_WORDS 2
 extern const uint32_t tm_halt[TM_HALT_WORDS];

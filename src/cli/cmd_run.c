@@ -479,11 +479,8 @@ static void config_json(void *ctx, FILE *out)
 	}
 	if (!o->v)
 		return;
-	uint64_t used = 0;
-	for (unsigned i = 0; i < o->v->nvms; i++)
-		used += (uint64_t)o->v->vm[i]->touched_pages * MACHINE_PAGE_SIZE;
-	/* machine memory: the frames behind the pages, fewer when shared */
-	uint64_t machine = o->v->sharing ? o->v->frames.in_use * MACHINE_PAGE_SIZE : used;
+	uint64_t used, machine;
+	vmm_memory_use(o->v, &used, &machine);
 	fprintf(out,
 	        "  \"vms\": %u,\n  \"l2tlb_entries\": %u,\n  \"l2tlb_ways\": %u,\n"
 	        "  \"slice_cycles\": %llu,\n  \"asid_tag\": %d,\n  \"dedup_rate\": %u,\n"

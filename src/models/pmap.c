@@ -9,7 +9,6 @@
 #include "sim/services.h"
 
 #define PAGE MACHINE_PAGE_SIZE
-#define ENTRYLO_PFN_SHIFT 6
 
 static void ref(struct pmap_frames *f, uint32_t frame)
 {
@@ -92,22 +91,6 @@ bool pmap_shared(const struct vmm *v, const struct vm *vm, uint32_t p)
 	return frame == v->frames.zero || v->frames.refs[frame] > 1;
 }
 
-void pmap_drop_frame(struct vmm *v, uint32_t frame)
-{
-	struct tlb *t = &v->m->tlb;
-	for (unsigned i = 0; i < t->nentries; i++) {
-		const struct tlb_entry *h = &t->entry[i];
-		uint32_t lo[2] = { h->entrylo0, h->entrylo1 };
-		for (unsigned k = 0; k < 2; k++)
-			if ((lo[k] & TLB_ENTRYLO_V) && (lo[k] >> ENTRYLO_PFN_SHIFT) == frame) {
-				struct tlb_entry old, u = { .entryhi = 0x80000000u + i * 2 * PAGE };
-				tlb_write(t, i, &u, &old);
-				machine_tlb_written(v->m, &old);
-				break;
-			}
-	}
-}
-
 void pmap_make_private(struct vmm *v, struct vm *vm, uint32_t p)
 {
 	struct pmap_frames *f = &v->frames;
@@ -127,7 +110,7 @@ void pmap_make_private(struct vmm *v, struct vm *vm, uint32_t p)
 		vmm_charge(v, LEDGER_C_PAGE_COPY, SERVICE_NONE, vmm_cost(v)->vmm_page_copy);
 	}
 	mmu_code_written(m, frame * PAGE, PAGE);
-	pmap_drop_frame(v, old); /* its read-only mappings of p (and others': refetched) */
+	vmm_hwtlb_drop_frame(v, old); /* its read-only mappings of p (and others': refetched) */
 	vm->pmap[p / PAGE] = frame;
 	ref(f, frame);
 	unref(f, old);
@@ -139,8 +122,8 @@ void pmap_map_shared(struct vmm *v, struct vm *vm, uint32_t p, uint32_t target)
 	uint32_t old = vm->pmap[p / PAGE];
 	if (old == target)
 		return;
-	pmap_drop_frame(v, old);
-	pmap_drop_frame(v, target); /* its writable mappings become read-only */
+	vmm_hwtlb_drop_frame(v, old);
+	vmm_hwtlb_drop_frame(v, target); /* its writable mappings become read-only */
 	vm->pmap[p / PAGE] = target;
 	ref(f, target);
 	unref(f, old);

@@ -48,7 +48,4 @@ void pmap_make_private(struct vmm *v, struct vm *vm, uint32_t p);
  * matter), releasing p's own frame; drops the hardware entries of both. */
 void pmap_map_shared(struct vmm *v, struct vm *vm, uint32_t p, uint32_t f);
 
-/* Drop every hardware TLB entry that maps frame f. */
-void pmap_drop_frame(struct vmm *v, uint32_t f);
-
 #endif

@@ -31,7 +31,7 @@
 #define SAMPLE_PERIOD 1000000u
 
 struct sample {
-	uint64_t cycle, virtual_pages, machine_frames;
+	uint64_t cycle, used_bytes, machine_bytes;
 };
 
 struct dedup {
@@ -114,10 +114,9 @@ static void sample(struct dedup *d, struct vmm *v)
 		d->nseries = SERIES_MAX / 2;
 		d->sample_period *= 2;
 	}
-	uint64_t virt = 0;
-	for (unsigned i = 0; i < v->nvms; i++)
-		virt += v->vm[i]->touched_pages;
-	d->series[d->nseries++] = (struct sample){ v->m->cycles, virt, v->frames.in_use };
+	struct sample *s = &d->series[d->nseries++];
+	s->cycle = v->m->cycles;
+	vmm_memory_use(v, &s->used_bytes, &s->machine_bytes);
 	d->next_sample = v->m->cycles + d->sample_period;
 }
 
@@ -236,7 +235,7 @@ static void dedup_stats_json(void *st, struct vmm *v, FILE *out)
 {
 	struct dedup *d = st;
 	sample(d, v); /* the end of the run */
-	uint64_t virt = d->series[d->nseries - 1].virtual_pages;
+	const struct sample *last = &d->series[d->nseries - 1];
 	fprintf(out,
 	        "\"dedup\": {\"rate\": %u, \"image\": %s, \"scanned\": %llu, \"shared\": %llu, "
 	        "\"zero_shared\": %llu, \"image_shared\": %llu, \"freed\": %llu, \"cow_breaks\": %llu, "
@@ -246,13 +245,13 @@ static void dedup_stats_json(void *st, struct vmm *v, FILE *out)
 	        (unsigned long long)d->scanned, (unsigned long long)d->shared,
 	        (unsigned long long)d->zero_shared, (unsigned long long)d->image_shared,
 	        (unsigned long long)d->freed, (unsigned long long)v->frames.cow_breaks,
-	        (unsigned long long)v->frames.zero_cow_breaks, (unsigned long long)virt * PAGE,
-	        (unsigned long long)v->frames.in_use * PAGE);
+	        (unsigned long long)v->frames.zero_cow_breaks, (unsigned long long)last->used_bytes,
+	        (unsigned long long)last->machine_bytes);
 	for (unsigned i = 0; i < d->nseries; i++)
 		fprintf(out, "%s[%llu, %llu, %llu]", i ? ", " : "",
 		        (unsigned long long)d->series[i].cycle,
-		        (unsigned long long)d->series[i].virtual_pages * PAGE,
-		        (unsigned long long)d->series[i].machine_frames * PAGE);
+		        (unsigned long long)d->series[i].used_bytes,
+		        (unsigned long long)d->series[i].machine_bytes);
 	fputs("]}", out);
 }
 

@@ -178,7 +178,7 @@ static int emulate_cop0(struct vmm *v, struct vm *vm, uint32_t insn, uint64_t *c
 		r->status = (insn & 0x20u) ? (old | ST_IE) : (old & ~ST_IE);
 		if (rt)
 			m->cpu.gpr[rt] = old;
-		what = VCP0_STATUS;
+		what = CP0_WROTE_STATUS;
 		*cost = c->vmm_emul_other;
 	} else if (rs >= COP_CO) {
 		unsigned n = vm->tlb.nentries;
@@ -191,7 +191,7 @@ static int emulate_cop0(struct vmm *v, struct vm *vm, uint32_t insn, uint64_t *c
 			r->entryhi = e.entryhi;
 			r->entrylo0 = e.entrylo0;
 			r->entrylo1 = e.entrylo1;
-			what = VCP0_ASID; /* TLBR loads EntryHi, ASID included */
+			what = CP0_WROTE_ASID; /* TLBR loads EntryHi, ASID included */
 			break;
 		}
 		case FUNCT_TLBWI:
@@ -238,7 +238,7 @@ static uint32_t emulate_eret(struct vmm *v, struct vm *vm)
 	}
 	v->m->cpu.llbit = false;
 	ledger_eret(v->m); /* the guest's entry ends here */
-	vmm_sync_machine(v, vm, VCP0_STATUS);
+	vmm_sync_machine(v, vm, CP0_WROTE_STATUS);
 	return vmm_maybe_interrupt(v, vm, target);
 }
 
@@ -252,27 +252,22 @@ static bool trap_priv_insn(void *st, struct vmm *v, struct vm *vm, struct vmm_tr
 	uint64_t cost = 0;
 	int comp;
 
-	v->stats.emulated++;
+	if (op != COP0 && op != CACHE)
+		return false; /* not a CP0 instruction: the guest's own exception */
 	v->m->insns++; /* the guest's instruction completes, in the VMM */
 	if (op == COP0 && (insn >> 25 & 1) && (insn & 0x3f) == FUNCT_ERET) {
+		v->stats.emulated++;
 		t->resume = emulate_eret(v, vm);
 		return true;
 	}
 	if (op == CACHE) {
 		comp = LEDGER_C_PRIV;
 		cost = c->vmm_emul_other; /* no caches modelled: nothing to do */
-	} else if (op == COP0) {
-		comp = emulate_cop0(v, vm, insn, &cost);
-		if (comp < 0) {
-			v->m->insns--;
-			v->stats.emulated--;
-			return false; /* reserved: the guest gets its RI */
-		}
-	} else {
-		v->m->insns--;
-		v->stats.emulated--;
+	} else if ((comp = emulate_cop0(v, vm, insn, &cost)) < 0) {
+		v->m->insns--; /* reserved: the guest gets its RI, nothing retired */
 		return false;
 	}
+	v->stats.emulated++;
 	vmm_charge(v, (enum ledger_component)comp, SERVICE_NONE, trap_cost(v) + c->vmm_decode + cost);
 	if (op == COP0 && (insn >> 25 & 1) && (insn & 0x3f) == FUNCT_WAIT)
 		t->resume = vmm_idle(v, vm, next);

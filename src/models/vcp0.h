@@ -24,16 +24,11 @@ struct vcp0 {
 	unsigned ntlb;         /* entries of the virtual TLB */
 };
 
-/* What a write changed, for the VMM to act on. */
-#define VCP0_STATUS 0x01u  /* mode, interrupt enables */
-#define VCP0_ASID 0x02u    /* EntryHi.ASID */
-#define VCP0_TIMER 0x04u   /* Compare or Count: reprogram the real timer */
-#define VCP0_CAUSE 0x08u   /* software interrupts */
-
 void vcp0_reset(struct vcp0 *c, const struct machine *m, unsigned ntlb, bool big_endian);
 uint32_t vcp0_count(const struct vcp0 *c, const struct machine *m);
 uint32_t vcp0_random(const struct vcp0 *c, const struct machine *m);
 uint32_t vcp0_read(const struct vcp0 *c, const struct machine *m, unsigned reg, unsigned sel);
+/* Returns what the write changed (CP0_WROTE_*), for the VMM to act on. */
 unsigned vcp0_write(struct vcp0 *c, const struct machine *m, unsigned reg, unsigned sel,
                     uint32_t v);
 

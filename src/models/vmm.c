@@ -297,13 +297,23 @@ bool vmm_start(struct vmm *v)
 	m->vmm = &v->port;
 	v->slice_end = m->cycles + v->params.slice_cycles;
 	ledger_reset(m);
-	vmm_sync_machine(v, vm, VCP0_STATUS | VCP0_ASID | VCP0_TIMER);
+	vmm_sync_machine(v, vm, CP0_WROTE_STATUS | CP0_WROTE_ASID | CP0_WROTE_TIMER);
 	for (unsigned w = 0; w < LEDGER_NWHO; w++)
 		vm->who0[w] = m->ledger.cycles[w];
 	vm->insns0 = m->insns;
 	vm->switches_in = 1;
 	machine_events_changed(m);
 	return true;
+}
+
+void vmm_memory_use(const struct vmm *v, uint64_t *used, uint64_t *machine)
+{
+	uint64_t pages = 0;
+	for (unsigned i = 0; i < v->nvms; i++)
+		pages += v->vm[i]->touched_pages;
+	*used = pages * MACHINE_PAGE_SIZE;
+	/* the frames behind those pages: fewer when they are shared */
+	*machine = v->sharing ? v->frames.in_use * MACHINE_PAGE_SIZE : *used;
 }
 
 /* A JSON string of plain text (the VMM's own messages). */

@@ -122,6 +122,10 @@ bool vmm_start(struct vmm *v);
 /* Close the books of every VM at the end of a run (before ledger_finish). */
 void vmm_finish(struct vmm *v);
 
+/* The memory the guests use (pages touched or loaded, over every VM) and the
+ * machine memory behind it, in bytes. */
+void vmm_memory_use(const struct vmm *v, uint64_t *used, uint64_t *machine);
+
 /* Members of the results JSON's "vmm" object (no braces). */
 void vmm_stats_json(struct vmm *v, FILE *out);
 /* Lines for the text summary. */
@@ -166,7 +170,7 @@ void vmm_zero_page(struct vmm *v, struct vm *vm, uint32_t p);
 uint32_t vmm_maybe_interrupt(struct vmm *v, struct vm *vm, uint32_t next);
 
 /* Make the machine's mode, ASID and timer follow the virtual CP0 after the
- * guest changed it (what: VCP0_* bits). */
+ * guest changed it (what: CP0_WROTE_* bits). */
 void vmm_sync_machine(struct vmm *v, struct vm *vm, unsigned what);
 
 /* The instruction word at guest address va (fetched as the guest would;
@@ -215,8 +219,10 @@ bool vmm_hwtlb_compose(const struct vmm *v, struct vm *vm, const struct tlb_entr
 void vmm_hwtlb_put(struct vmm *v, const struct tlb_entry *composed);
 void vmm_hwtlb_drop(struct vmm *v, const struct tlb_entry *e);
 void vmm_hwtlb_flush(struct vmm *v);
-/* Drop every global hardware entry (they belong to the VM leaving the CPU). */
+/* Drop every global hardware entry (they belong to the VM leaving the CPU),
+ * and every one that maps machine frame f. */
 void vmm_hwtlb_drop_global(struct vmm *v);
+void vmm_hwtlb_drop_frame(struct vmm *v, uint32_t f);
 /* Map the ksseg page pair holding va for the guest kernel (kernel TLB
  * fault); false if va is beyond the VM's memory. */
 bool vmm_hwtlb_ksseg(struct vmm *v, struct vm *vm, uint32_t va);

@@ -28,7 +28,7 @@ uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t
 		vmm_special_put(v, vm, SP_ENTRYHI, c->entryhi);
 		vmm_special_put(v, vm, SP_STATUS, c->status);
 	}
-	vmm_sync_machine(v, vm, VCP0_STATUS);
+	vmm_sync_machine(v, vm, CP0_WROTE_STATUS);
 	return ((c->status & ST_BEV) ? VECTOR_BEV_BASE : (c->ebase & ~0xfffu)) + offset;
 }
 
@@ -75,19 +75,19 @@ void vmm_sync_machine(struct vmm *v, struct vm *vm, unsigned what)
 {
 	struct machine *m = v->m;
 	const struct cp0 *c = &vm->cp0.r;
-	if (what & VCP0_STATUS) {
+	if (what & CP0_WROTE_STATUS) {
 		/* interrupts always on for the VMM; CU0 off so CP0 use traps */
 		uint32_t st = ST_IE | ST_IM | (vcp0_guest_kernel(&vm->cp0) ? KSU_SUPERVISOR : KSU_USER);
 		if (st != m->cp0.status)
 			cp0_write(m, CP0_STATUS, 0, st);
 	}
-	if (what & VCP0_ASID) {
+	if (what & CP0_WROTE_ASID) {
 		uint32_t hi = (m->cp0.entryhi & ~TLB_ENTRYHI_ASID) |
 		              vmm_hw_asid(v, vm, c->entryhi & TLB_ENTRYHI_ASID);
 		if (hi != m->cp0.entryhi)
 			cp0_write(m, CP0_ENTRYHI, 0, hi);
 	}
-	if (what & VCP0_TIMER)
+	if (what & CP0_WROTE_TIMER)
 		vmm_program_timer(v);
 }
 

@@ -25,6 +25,12 @@ static void hw_write(struct vmm *v, unsigned idx, const struct tlb_entry *e)
 	machine_tlb_written(v->m, &old);
 }
 
+static void invalidate(struct vmm *v, unsigned idx)
+{
+	struct tlb_entry u = unmatched(idx);
+	hw_write(v, idx, &u);
+}
+
 static bool is_global(const struct tlb_entry *e)
 {
 	return (e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G) != 0;
@@ -41,7 +47,7 @@ uint8_t vmm_hw_asid(struct vmm *v, struct vm *vm, uint8_t a)
 		memset(v->hw_asid, 0, sizeof v->hw_asid);
 		v->next_hw_asid = 1;
 		v->hw_asid[vm->id][a] = (uint8_t)v->next_hw_asid++;
-		vmm_sync_machine(v, vmm_current(v), VCP0_ASID);
+		vmm_sync_machine(v, vmm_current(v), CP0_WROTE_ASID);
 		return v->hw_asid[vm->id][a];
 	}
 	if (!v->next_hw_asid)
@@ -74,8 +80,7 @@ static void hw_drop(struct vmm *v, const struct tlb_entry *e)
 			continue;
 		if (!eglobal && !is_global(h) && ((h->entryhi ^ e->entryhi) & TLB_ENTRYHI_ASID))
 			continue;
-		struct tlb_entry u = unmatched(i);
-		hw_write(v, i, &u);
+		invalidate(v, i);
 	}
 }
 
@@ -89,19 +94,26 @@ void vmm_hwtlb_drop_global(struct vmm *v)
 {
 	struct tlb *t = &v->m->tlb;
 	for (unsigned i = 0; i < t->nentries; i++)
-		if (t->entry[i].entrylo0 & t->entry[i].entrylo1 & TLB_ENTRYLO_G) {
-			struct tlb_entry u = unmatched(i);
-			hw_write(v, i, &u);
-		}
+		if (is_global(&t->entry[i]))
+			invalidate(v, i);
+}
+
+void vmm_hwtlb_drop_frame(struct vmm *v, uint32_t frame)
+{
+	struct tlb *t = &v->m->tlb;
+	for (unsigned i = 0; i < t->nentries; i++) {
+		const struct tlb_entry *h = &t->entry[i];
+		if (((h->entrylo0 & TLB_ENTRYLO_V) && h->entrylo0 >> ENTRYLO_PFN_SHIFT == frame) ||
+		    ((h->entrylo1 & TLB_ENTRYLO_V) && h->entrylo1 >> ENTRYLO_PFN_SHIFT == frame))
+			invalidate(v, i);
+	}
 }
 
 void vmm_hwtlb_flush(struct vmm *v)
 {
 	struct tlb *t = &v->m->tlb;
-	for (unsigned i = 0; i < t->nentries; i++) {
-		struct tlb_entry u = unmatched(i);
-		hw_write(v, i, &u);
-	}
+	for (unsigned i = 0; i < t->nentries; i++)
+		invalidate(v, i);
 	v->stats.hw_flushes++;
 }
 

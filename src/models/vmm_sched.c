@@ -156,7 +156,7 @@ uint32_t vmm_world_switch(struct vmm *v, unsigned next, uint32_t pc)
 	/* its Compare may have matched while it waited: that interrupt is
 	 * pending now (before the timer is aimed at the next match) */
 	catch_up_virtual_timer(v, to);
-	vmm_sync_machine(v, to, VCP0_STATUS | VCP0_ASID | VCP0_TIMER);
+	vmm_sync_machine(v, to, CP0_WROTE_STATUS | CP0_WROTE_ASID | CP0_WROTE_TIMER);
 	return vmm_maybe_interrupt(v, to, to->cpu.pc);
 }
 

@@ -76,6 +76,32 @@ struct cp0 {
 	uint64_t random_insn0;
 };
 
+/* What a write to the register file changed, for its owner to act on. */
+#define CP0_WROTE_STATUS 0x01u /* mode, interrupt enables */
+#define CP0_WROTE_ASID 0x02u   /* EntryHi.ASID */
+#define CP0_WROTE_TIMER 0x04u  /* Compare (or, for a virtual CP0, Count) */
+#define CP0_WROTE_CAUSE 0x08u  /* software interrupts */
+#define CP0_WROTE_WATCH 0x10u  /* WatchLo */
+
+/* The register file alone, shared by the machine's CP0 and a VMM's virtual
+ * one (which keep Count, EBase and Random's N their own ways): the stored
+ * registers' values (Random and Count excepted: 0), and MTC0 with the R4000
+ * write masks, Wired resetting Random (from insns) and Compare clearing IP7
+ * (sel 0, Count excepted); returns CP0_WROTE_* bits. */
+uint32_t cp0_read_regs(const struct cp0 *c, unsigned ntlb, unsigned reg, unsigned sel);
+unsigned cp0_write_regs(struct cp0 *c, unsigned ntlb, uint64_t insns, unsigned reg, uint32_t v);
+/* Random for a TLB of n entries after insns instructions. */
+uint32_t cp0_random_of(const struct cp0 *c, unsigned n, uint64_t insns);
+/* Config as reset (byte order, standard TLB, kseg0 cacheable). */
+uint32_t cp0_config_reset(bool big_endian);
+/* An interrupt is pending, unmasked and enabled (IE, not EXL/ERL). */
+static inline bool cp0_interrupt_pending(const struct cp0 *c)
+{
+	if (!(c->status & ST_IE) || (c->status & (ST_EXL | ST_ERL)))
+		return false;
+	return (c->cause & c->status & CAUSE_IP) != 0;
+}
+
 /* Values of the derived registers at the machine's current counters. */
 uint32_t cp0_count(const struct machine *m);
 uint32_t cp0_random(const struct machine *m);

@@ -43,14 +43,12 @@ uint32_t exception_update_cp0(struct cp0 *c, const struct exc *e, uint32_t pc, b
 uint32_t exception_enter(struct machine *m, const struct exc *e, uint32_t pc, bool bd)
 {
 	struct cp0 *c = &m->cp0;
-	uint32_t offset = VECTOR_GENERAL;
-
 	if (m->vmm) { /* the VMM owns the vectors */
 		m->stats.exceptions[e->code]++;
 		return m->vmm->exception(m->vmm->ctx, m, e, pc, bd);
 	}
 	ledger_exception(m, e, (c->status & (ST_EXL | ST_ERL)) != 0);
-	offset = exception_update_cp0(c, e, pc, bd);
+	uint32_t offset = exception_update_cp0(c, e, pc, bd);
 
 	m->stats.exceptions[e->code]++;
 	if (e->refill && offset == VECTOR_REFILL)

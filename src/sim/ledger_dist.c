@@ -12,7 +12,6 @@ struct ledger_dist {
 	gsl_histogram *hist;
 	double max;
 	double lo, top; /* the histogram's range: values are clamped into it */
-	uint64_t n;
 };
 
 /* The tail quantiles' P-square estimators see every event up to this many,
@@ -68,7 +67,8 @@ void ledger_dist_add(struct ledger_dist *d, uint64_t cycles)
 {
 	double x = (double)cycles;
 	gsl_rstat_add(x, d->moments);
-	if (++d->n <= QUANTILE_ALL || d->n % QUANTILE_STRIDE == 0) {
+	size_t n = gsl_rstat_n(d->moments);
+	if (n <= QUANTILE_ALL || n % QUANTILE_STRIDE == 0) {
 		gsl_rstat_quantile_add(x, d->p95);
 		gsl_rstat_quantile_add(x, d->p99);
 	}

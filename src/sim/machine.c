@@ -104,10 +104,7 @@ void machine_tlb_written(struct machine *m, const struct tlb_entry *old)
 
 bool machine_interrupt_deliverable(const struct machine *m)
 {
-	uint32_t st = m->cp0.status;
-	if (!(st & ST_IE) || (st & (ST_EXL | ST_ERL)))
-		return false;
-	return (m->cp0.cause & st & CAUSE_IP) != 0;
+	return cp0_interrupt_pending(&m->cp0);
 }
 
 void machine_events_changed(struct machine *m)
@@ -121,13 +118,6 @@ void machine_events_changed(struct machine *m)
 		m->event_cycle = m->timer_cycle;
 }
 
-/* Count has reached Compare: raise IP7 (the R4000's timer line). */
-static void timer_tick(struct machine *m)
-{
-	if (m->cycles >= m->timer_cycle)
-		m->cp0.cause |= CAUSE_IP7;
-}
-
 bool machine_handle_events(struct machine *m)
 {
 	if (m->stop != STOP_NONE)
@@ -136,7 +126,7 @@ bool machine_handle_events(struct machine *m)
 		m->stop = STOP_MAX_INSNS;
 		return true;
 	}
-	timer_tick(m);
+	cp0_timer_catch_up(m);
 	if (machine_interrupt_deliverable(m)) {
 		struct exc e = { .code = EXC_INT };
 		m->stats.interrupts++;
@@ -148,7 +138,7 @@ bool machine_handle_events(struct machine *m)
 
 void machine_wait(struct machine *m)
 {
-	timer_tick(m);
+	cp0_timer_catch_up(m);
 	if (m->cp0.cause & m->cp0.status & CAUSE_IP)
 		return; /* something is pending already: WAIT falls through */
 	if (!(m->cp0.status & CAUSE_IP7)) { /* IM7 sits where IP7 does */
@@ -161,7 +151,7 @@ void machine_wait(struct machine *m)
 	m->stats.idle_cycles += idle;
 	m->cycles = m->timer_cycle;
 	ledger_idle(m, idle);
-	timer_tick(m);
+	cp0_timer_catch_up(m);
 	machine_events_changed(m);
 }
 

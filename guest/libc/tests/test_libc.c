@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
+#include "../../../tests/unit.h"
 
 int guest_snprintf(char *buf, size_t size, const char *fmt, ...);
 void *guest_memcpy(void *dst, const void *src, size_t n);
@@ -247,9 +248,5 @@ static Suite *libc_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(libc_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return unit_run(libc_suite());
 }
