@@ -278,33 +278,6 @@ static bool trap_priv_insn(void *st, struct vmm *v, struct vm *vm, struct vmm_tr
 
 /* ---- kseg0/kseg1: the console and the guest's own memory ------------------- */
 
-/* One console byte from vm: straight out with one VM; with several, whole
- * lines prefixed "[vmN] " so that their outputs stay readable. */
-static void console_byte(struct vmm *v, struct vm *vm, uint32_t offset, unsigned size,
-                         uint32_t value)
-{
-	FILE *out = v->m->cfg.console_out;
-	if (v->nvms == 1 || offset != MMIO_CONSOLE_PUTGETCHAR) {
-		console_write(v->m, offset, size, value);
-		return;
-	}
-	char c = (char)(value & 0xff);
-	if (c != '\n')
-		vm->line[vm->linelen++] = c;
-	if ((c == '\n' || vm->linelen == sizeof vm->line) && out) {
-		fprintf(out, "[vm%u] %.*s\n", vm->id, (int)vm->linelen, vm->line);
-		vm->linelen = 0;
-	}
-}
-
-/* The guest touched the console's halt register. */
-static uint32_t console_halt(struct vmm *v, struct vm *vm)
-{
-	if (vm->linelen)
-		console_byte(v, vm, MMIO_CONSOLE_PUTGETCHAR, 1, '\n');
-	return vmm_stop_vm(v, vm, vm->exit_status, NULL);
-}
-
 static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t,
                       const struct vmm_access *a)
 {
@@ -313,20 +286,10 @@ static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 	uint32_t pa = a->vaddr & 0x1fffffffu, value = 0;
 	bool big = m->cfg.big_endian;
 	uint32_t next = vmm_next_pc(v, t->pc, t->bd);
-	bool halt = false;
 
 	if (pa >= MMIO_CONSOLE_PHYS && pa - MMIO_CONSOLE_PHYS < MMIO_CONSOLE_SIZE) {
-		uint32_t off = pa - MMIO_CONSOLE_PHYS;
-		if (off == MMIO_CONSOLE_HALT)
-			halt = true;
-		else if (a->store) {
-			uint32_t val = m->cpu.gpr[a->reg];
-			if (off == MMIO_CONSOLE_EXIT_STATUS && a->size == 4)
-				vm->exit_status = val;
-			else
-				console_byte(v, vm, off, a->size, val);
-		} else
-			value = off == MMIO_CONSOLE_EXIT_STATUS ? vm->exit_status : 0;
+		value = console_access(&vm->console, m->cfg.console_out, pa - MMIO_CONSOLE_PHYS,
+		                       a->size, a->store, m->cpu.gpr[a->reg]);
 	} else if (pa <= vm->mem_size - a->size) { /* the VM's memory, unmapped */
 		if (a->store && pmap_shared(v, vm, pa))
 			pmap_make_private(v, vm, pa & ~(MACHINE_PAGE_SIZE - 1));
@@ -356,7 +319,11 @@ static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 	v->stats.device++;
 	vmm_charge(v, LEDGER_C_DEVICE, SERVICE_NONE,
 	           trap_cost(v) + vmm_cost(v)->vmm_decode + vmm_cost(v)->vmm_device);
-	t->resume = halt ? console_halt(v, vm) : next;
+	if (vm->console.halted) { /* the guest halted its VM */
+		console_flush(&vm->console, m->cfg.console_out);
+		t->resume = vmm_stop_vm(v, vm, vm->console.exit_status, NULL);
+	} else
+		t->resume = next;
 	return true;
 }
 

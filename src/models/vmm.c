@@ -37,7 +37,7 @@ uint32_t vmm_stop_vm(struct vmm *v, struct vm *vm, uint32_t status, const char *
 {
 	struct machine *m = v->m;
 	vm->halted = true;
-	vm->exit_status = status;
+	vm->console.exit_status = status;
 	if (why) {
 		snprintf(vm->why, sizeof vm->why, "%s", why);
 		fprintf(stderr, "vmmsim: VM %u stopped: %s\n", vm->id, why);
@@ -51,7 +51,7 @@ uint32_t vmm_stop_vm(struct vmm *v, struct vm *vm, uint32_t status, const char *
 	/* the run's status: the first VM that failed, else 0 */
 	m->exit_status = 0;
 	for (unsigned i = 0; i < v->nvms && !m->exit_status; i++)
-		m->exit_status = v->vm[i]->exit_status;
+		m->exit_status = v->vm[i]->console.exit_status;
 	m->stop = STOP_HALT;
 	machine_events_changed(m);
 	return m->cpu.pc;
@@ -209,6 +209,7 @@ struct vmm *vmm_new(struct machine *m, const char *spec, const struct vmm_params
 		vm->mem_size = mem_each;
 		vm->touched = calloc(mem_each / MACHINE_PAGE_SIZE / 8 + 1, 1);
 		vm->lctx.service_mark = SERVICE_NONE;
+		vm->console.line_id = nvms > 1 ? (int)i : -1; /* several: "[vmN] " lines */
 		if (!vm->touched) {
 			snprintf(err, errlen, "out of memory");
 			vmm_free(v);
@@ -356,7 +357,7 @@ void vmm_stats_json(struct vmm *v, FILE *out)
 		        "\"vmm\": %llu, \"idle\": %llu}, \"switches_in\": %llu, "
 		        "\"memory_bytes\": %u, \"memory_in_use_bytes\": %llu, \"why\": ",
 		        i ? "," : "", vm->id, !vm->halted ? "running" : vm->why[0] ? "stopped" : "halted",
-		        vm->exit_status, (unsigned long long)vm->insns,
+		        vm->console.exit_status, (unsigned long long)vm->insns,
 		        (unsigned long long)vm->who_cycles[LEDGER_USER],
 		        (unsigned long long)vm->who_cycles[LEDGER_KERNEL],
 		        (unsigned long long)vm->who_cycles[LEDGER_VMM],
@@ -383,7 +384,7 @@ void vmm_stats_text(struct vmm *v, FILE *out)
 		const struct vm *vm = v->vm[i];
 		fprintf(out, "  vm%u: %s, status %u, %llu instructions, %llu cycles user %llu kernel "
 		             "%llu vmm %llu idle, %u KiB of memory used%s%s\n",
-		        i, !vm->halted ? "running" : vm->why[0] ? "stopped" : "halted", vm->exit_status,
+		        i, !vm->halted ? "running" : vm->why[0] ? "stopped" : "halted", vm->console.exit_status,
 		        (unsigned long long)vm->insns, (unsigned long long)vm->who_cycles[LEDGER_USER],
 		        (unsigned long long)vm->who_cycles[LEDGER_KERNEL],
 		        (unsigned long long)vm->who_cycles[LEDGER_VMM],

@@ -24,6 +24,7 @@
 #include "models/pmap.h"
 #include "models/policy.h"
 #include "models/vcp0.h"
+#include "sim/console.h"
 #include "sim/cpu.h"
 #include "sim/ledger.h"
 #include "sim/machine.h"
@@ -42,7 +43,7 @@ struct vm {
 	struct tlb tlb;              /* the virtual TLB, of the guest's size */
 	struct cpu cpu;              /* saved while another VM runs */
 	bool halted;
-	uint32_t exit_status;
+	struct console console;      /* its console; exit_status: its status at the end */
 	char why[200];               /* why the VMM stopped it, if it did */
 	uint64_t vtimer_cycle;       /* when its Count reaches its Compare */
 	/* its share of the run */
@@ -51,8 +52,6 @@ struct vm {
 	uint64_t who0[LEDGER_NWHO], insns0; /* the books when it last got the CPU */
 	uint8_t *touched;            /* a bit per page of its memory it has used */
 	uint32_t touched_pages;
-	char line[160];              /* console output held until its newline */
-	unsigned linelen;
 	bool waiting;                /* idle until its timer (the idle policy) */
 	bool has_special;            /* a special page is set (src/sim/monitor.h) */
 	uint32_t special_p;          /* its P */
