@@ -128,7 +128,7 @@ START_TEST(damage_is_named)
 	buf[0] = 'V';
 	buf[8] = 9; /* version */
 	ck_assert_str_eq(read_all(buf, len),
-	                 "t.vtr: byte 8: trace format version 9; this vmmsim reads up to 1");
+	                 "t.vtr: byte 8: trace format version 9; this vmmsim reads version 2");
 	free(buf);
 
 	/* an unknown record kind, and bytes after END */
@@ -137,7 +137,7 @@ START_TEST(damage_is_named)
 	buf = sample_bytes(&n);
 	memcpy(bad, buf, n < 40 ? n : 40);
 	free(buf);
-	static const uint8_t head[] = { 'V', 'M', 'M', 'S', 'I', 'M', 'T', 'R', 1, 0 };
+	static const uint8_t head[] = { 'V', 'M', 'M', 'S', 'I', 'M', 'T', 'R', 2, 0 };
 	memcpy(bad, head, sizeof head);
 	bad[10] = 99;
 	ck_assert_str_eq(read_all(bad, 11), "t.vtr: byte 10: record kind 99 is unknown");
@@ -147,9 +147,9 @@ START_TEST(damage_is_named)
 	bad[13] = 7;
 	ck_assert_str_eq(read_all(bad, 14), "t.vtr: byte 13: data after the END record");
 	/* a varint that never ends within 64 bits */
-	bad[10] = TRACE_REC_MODE;
+	bad[10] = TRACE_REC_MARK;
 	memset(bad + 11, 0xff, 11);
-	ck_assert_str_eq(read_all(bad, 22), "t.vtr: byte 11: MODE is not a valid varint (over 64 bits)");
+	ck_assert_str_eq(read_all(bad, 22), "t.vtr: byte 11: MARK is not a valid varint (over 64 bits)");
 }
 END_TEST
 

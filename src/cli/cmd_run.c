@@ -1,4 +1,5 @@
-/* vmmsim run: load a bare-metal ELF32 MIPS program and run it. */
+/* vmmsim run: load a bare-metal ELF32 MIPS program and run it.
+ * vmmsim record: the same, natively, recording a trace (src/trace/). */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "cli/cmd.h"
 #include "cli/options.h"
 #include "cli/outfile.h"
+#include "cli/run_report.h"
 #include "cli/workload.h"
 #include "config.h"
 #include "sim/elf.h"
@@ -16,11 +18,23 @@
 #include "models/policy.h"
 #include "models/vmm.h"
 #include "tlb/l2tlb.h"
+#include "trace/recorder.h"
 
 #define ELF_MAX_SIZE (256u << 20)
 
-static void usage(FILE *out)
+static void usage(FILE *out, bool recording)
 {
+	if (recording)
+		fprintf(out,
+		        "usage: vmmsim record [RUN OPTIONS] -o FILE.vtr.gz PROGRAM.elf\n"
+		        "       vmmsim record [RUN OPTIONS] -o FILE.vtr.gz --workload NAME ...\n"
+		        "Run natively, as vmmsim run does, and record a trace of the run that\n"
+		        "vmmsim replay replays under any policy (traces/FORMAT.md).  Every option\n"
+		        "of vmmsim run below applies but --policy (native only), --vms and\n"
+		        "--trace-insns.\n"
+		        "\n"
+		        "  -o, --output FILE   the trace to write (atomically)\n"
+		        "\n");
 	fprintf(out,
 	        "usage: vmmsim run [OPTIONS] PROGRAM.elf [PROGRAM.elf... (one per VM)]\n"
 	        "       vmmsim run [OPTIONS] --workload NAME [--seed N] [--arg KEY=VALUE ...]\n"
@@ -97,6 +111,7 @@ static const struct option long_options[] = {
 	{ "flavour", required_argument, NULL, OPT_FLAVOUR },
 	{ "dedup-rate", required_argument, NULL, OPT_DEDUP_RATE },
 	{ "dedup-image", no_argument, NULL, OPT_DEDUP_IMAGE },
+	{ "output", required_argument, NULL, 'o' }, /* vmmsim record */
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -104,6 +119,8 @@ struct run_options {
 	struct machine_config cfg;
 	const char *program, *out_path, *cost_path, *cmdline, *trace_path;
 	bool trace, quiet;
+	bool recording;                   /* vmmsim record */
+	const char *record_path;
 	struct workload_request workload; /* name NULL: a bare-metal program */
 	const char *policy;               /* NULL: native (bare for a program) */
 	const char *flavour;              /* NULL: the base policy's */
@@ -181,6 +198,19 @@ static int prepare_workload(int argc, struct run_options *o)
 }
 
 /* Returns -1 to go on, or an exit status. */
+/* vmmsim record: what it needs and what it cannot do. */
+static bool record_options_ok(const struct run_options *o)
+{
+	const char *why = !o->record_path        ? "-o FILE.vtr.gz is required"
+	                  : virtualized(o)       ? "a trace is recorded natively: replay it under --policy"
+	                  : o->nvms > 1          ? "--vms: a trace holds one machine"
+	                  : o->trace             ? "--trace-insns and a trace cannot be written at once"
+	                                         : NULL;
+	if (why)
+		fprintf(stderr, "vmmsim record: %s (see vmmsim record --help)\n", why);
+	return !why;
+}
+
 static int parse_options(int argc, char **argv, struct run_options *o)
 {
 	uint64_t v;
@@ -195,8 +225,11 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	o->workload.big_endian = true;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, o->recording ? "o:" : "", long_options, NULL)) != -1) {
+		if (c == 'o' && !o->recording)
+			c = '?';
 		switch (c) {
+		case 'o': o->record_path = optarg; break;
 		case OPT_MEM:
 			if (!options_size("--mem", optarg, MACHINE_MEM_MIN, MACHINE_MEM_MAX, &v))
 				return EXIT_BAD_INPUT;
@@ -229,7 +262,7 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 		case OPT_TRACE: o->trace = true; o->trace_path = optarg; break;
 		case OPT_NO_TCACHE: o->cfg.use_tcache = false; break;
 		case OPT_QUIET: o->quiet = true; break;
-		case OPT_HELP: usage(stdout); return EXIT_OK;
+		case OPT_HELP: usage(stdout, o->recording); return EXIT_OK;
 		case OPT_VERSION: printf("vmmsim %s\n", PACKAGE_VERSION); return EXIT_OK;
 		case OPT_WORKLOAD: o->workload.name = optarg; break;
 		case OPT_SEED:
@@ -290,6 +323,8 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 		}
 	}
 	if (!choose_policy(o))
+		return EXIT_BAD_INPUT;
+	if (o->recording && !record_options_ok(o))
 		return EXIT_BAD_INPUT;
 	if (o->nvms > 1 && !virtualized(o)) {
 		fprintf(stderr, "vmmsim run: --vms needs a VMM policy (--policy trap, l2tlb...)\n");
@@ -427,31 +462,6 @@ static struct machine *load(struct run_options *o)
 }
 
 
-static int status_of(const struct machine *m, char *text, size_t len)
-{
-	switch (m->stop) {
-	case STOP_HALT:
-		snprintf(text, len, "halted, guest status %u", m->exit_status);
-		return m->exit_status ? EXIT_GUEST_FAILED : EXIT_OK;
-	case STOP_MAX_INSNS:
-		snprintf(text, len, "stopped: --max-insns %llu reached at pc 0x%08x without a halt",
-		         (unsigned long long)m->cfg.max_insns, m->cpu.pc);
-		return EXIT_NO_HALT;
-	case STOP_DEADLOCK:
-		snprintf(text, len, "stopped: WAIT at pc 0x%08x with no interrupt that could wake it",
-		         m->cpu.pc - 4);
-		return EXIT_NO_HALT;
-	case STOP_DOUBLE_FAULT:
-		snprintf(text, len,
-		         "stopped: exceptions without progress at pc 0x%08x (vector unfetchable?)",
-		         m->cpu.pc);
-		return EXIT_NO_HALT;
-	default:
-		snprintf(text, len, "stopped for no known reason");
-		return EXIT_NO_HALT;
-	}
-}
-
 static void vmm_json(void *ctx, FILE *out)
 {
 	vmm_stats_json(ctx, out);
@@ -477,23 +487,32 @@ static void config_json(void *ctx, FILE *out)
 		}
 		fputs("},\n", out);
 	}
-	if (!o->v)
-		return;
-	uint64_t used, machine;
-	vmm_memory_use(o->v, &used, &machine);
-	fprintf(out,
-	        "  \"vms\": %u,\n  \"l2tlb_entries\": %u,\n  \"l2tlb_ways\": %u,\n"
-	        "  \"slice_cycles\": %llu,\n  \"asid_tag\": %d,\n  \"dedup_rate\": %u,\n"
-	        "  \"dedup_image\": %d,\n"
-	        "  \"memory\": {\"virtual_bytes\": %llu, \"machine_bytes\": %llu},\n",
-	        o->v->nvms, o->vmm.l2tlb_entries, o->vmm.l2tlb_ways,
-	        (unsigned long long)o->vmm.slice_cycles, o->vmm.asid_tag ? 1 : 0, o->vmm.dedup_rate,
-	        o->vmm.dedup_image ? 1 : 0, (unsigned long long)used, (unsigned long long)machine);
+	if (o->v)
+		run_config_vmm_json(out, o->v, &o->vmm);
 }
 
-static int run_main(int argc, char **argv)
+/* The trace header of a recording of this run. */
+static void record_header(const struct run_options *o, const struct machine *m,
+                          struct trace_header *h)
 {
-	struct run_options o = { 0 };
+	memset(h, 0, sizeof *h);
+	snprintf(h->vmmsim_version, sizeof h->vmmsim_version, "%s", PACKAGE_VERSION);
+	h->big_endian = m->cfg.big_endian;
+	h->mem_bytes = m->cfg.mem_size;
+	h->tlb_entries = m->cfg.tlb_entries;
+	h->seed = o->workload.seed;
+	h->refills = 1;
+	snprintf(h->workload, sizeof h->workload, "%s", o->workload.name ? o->workload.name : "");
+	snprintf(h->program, sizeof h->program, "%s", o->program);
+	snprintf(h->cmdline, sizeof h->cmdline, "%s", o->cmdline ? o->cmdline : "");
+	snprintf(h->policy, sizeof h->policy, "%s", o->workload.name ? "native" : "bare");
+	snprintf(h->source, sizeof h->source, "vmmsim record");
+	costmodel_format(&m->cfg.cost, h->cost_model, sizeof h->cost_model);
+}
+
+static int run_command(int argc, char **argv, bool recording)
+{
+	struct run_options o = { .recording = recording };
 	struct machine *m;
 	char stop_text[160];
 	int status = parse_options(argc, argv, &o);
@@ -514,12 +533,30 @@ static int run_main(int argc, char **argv)
 			fclose(trace);
 		return EXIT_BAD_INPUT;
 	}
+	if (o.recording) {
+		static struct trace_header h;
+		char err[512];
+		record_header(&o, m, &h);
+		if (!trace_recorder_start(m, o.record_path, &h, err, sizeof err)) {
+			fprintf(stderr, "vmmsim: %s\n", err);
+			machine_free(m);
+			return EXIT_IO_ERROR;
+		}
+	}
 	machine_run(m);
+	if (o.recording) {
+		char err[512];
+		if (!trace_recorder_finish(m, err, sizeof err)) {
+			fprintf(stderr, "vmmsim: %s\n", err);
+			machine_free(m);
+			return EXIT_IO_ERROR;
+		}
+	}
 	if (o.v)
 		vmm_finish(o.v);
 	ledger_finish(m);
 	fflush(stdout);
-	status = status_of(m, stop_text, sizeof stop_text);
+	status = run_status(m, stop_text, sizeof stop_text);
 	struct report_meta meta = { .program = o.program, .stop_text = stop_text,
 		                    .workload = o.workload.name, .seed = o.workload.seed,
 		                    .policy = o.v ? o.v->spec : o.workload.name ? "native" : "bare",
@@ -546,6 +583,22 @@ static int run_main(int argc, char **argv)
 	machine_free(m);
 	return status;
 }
+
+static int run_main(int argc, char **argv)
+{
+	return run_command(argc, argv, false);
+}
+
+static int record_main(int argc, char **argv)
+{
+	return run_command(argc, argv, true);
+}
+
+const struct cmd_entry cmd_record_entry = {
+	.name = "record",
+	.summary = "run natively and record a trace to replay under any policy",
+	.exec = record_main,
+};
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",

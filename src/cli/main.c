@@ -10,6 +10,8 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_run_entry,
 	&cmd_list_entry,
 	&cmd_costmodel_entry,
+	&cmd_record_entry,
+	&cmd_replay_entry,
 	&cmd_trace_info_entry,
 	&cmd_stats_entry,
 	&cmd_compare_entry,

@@ -172,3 +172,14 @@ void costmodel_write(const struct costmodel *c, FILE *out)
 	COSTMODEL_FIELDS(WRITE_FIELD)
 #undef WRITE_FIELD
 }
+
+void costmodel_format(const struct costmodel *c, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = 0;
+#define FORMAT_FIELD(key, value, doc)                                                              \
+	if (used < len)                                                                            \
+		used += (size_t)snprintf(buf + used, len - used, "%s=%u\n", #key, c->key);
+	COSTMODEL_FIELDS(FORMAT_FIELD)
+#undef FORMAT_FIELD
+}

@@ -61,6 +61,10 @@ int costmodel_parse(struct costmodel *c, const char *text, size_t len, char *err
 /* Read and parse a file; errors name the file: "FILE: line N: ...". */
 int costmodel_load(struct costmodel *c, const char *path, char *err, size_t errlen);
 
+/* The model as compact cost-model text, "key=value" lines (what a trace's
+ * header keeps), truncated to len - 1 bytes. */
+void costmodel_format(const struct costmodel *c, char *buf, size_t len);
+
 /* Write the model as a cost-model file (round-trips through the parser). */
 void costmodel_write(const struct costmodel *c, FILE *out);
 

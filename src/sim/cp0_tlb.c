@@ -7,6 +7,7 @@
 #include "sim/cp0_tlb.h"
 
 #include "sim/machine.h"
+#include "trace/recorder.h"
 
 static void write_entry(struct machine *m, unsigned idx)
 {
@@ -17,6 +18,8 @@ static void write_entry(struct machine *m, unsigned idx)
 	if (idx >= m->tlb.nentries)
 		return;
 	tlb_write(&m->tlb, idx, &e, &old);
+	if (m->rec)
+		trace_rec_tlb_write(m, idx, &m->tlb.entry[idx]);
 	machine_tlb_written(m, &old);
 	/* the new entry may cover pages the cache knows through kseg0 aliases
 	 * never, but through other entries of a multiple match: drop its range */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "sim/machine.h"
+#include "trace/recorder.h"
 
 #define VECTOR_BEV_BASE 0xbfc00200u
 #define VECTOR_REFILL 0x000u
@@ -43,6 +44,8 @@ uint32_t exception_update_cp0(struct cp0 *c, const struct exc *e, uint32_t pc, b
 uint32_t exception_enter(struct machine *m, const struct exc *e, uint32_t pc, bool bd)
 {
 	struct cp0 *c = &m->cp0;
+	if (m->rec)
+		trace_rec_exception(m, e, pc, bd);
 	if (m->vmm) { /* the VMM owns the vectors */
 		m->stats.exceptions[e->code]++;
 		return m->vmm->exception(m->vmm->ctx, m, e, pc, bd);

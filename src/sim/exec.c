@@ -1,4 +1,5 @@
-/* The interpreter, instantiated four times from exec_body.inc. */
+/* The interpreter, instantiated six times from exec_body.inc: each byte
+ * order plain, printing every instruction, and recording a trace. */
 
 /* Threaded dispatch only pays when every handler ends in its own indirect
  * jump.  GCC's cross-jumping merges the identical handler tails into one
@@ -18,6 +19,7 @@
 #include "sim/guestmem.h"
 #include "sim/machine.h"
 #include "sim/mmu.h"
+#include "trace/recorder.h"
 
 #define VBASE_NONE (1ull << 32)
 #define likely(x) __builtin_expect(!!(x), 1)
@@ -37,19 +39,35 @@ static void trace_line(struct machine *m, uint64_t insns, uint64_t cycles, uint3
 #define EXEC_FUNC exec_run_be
 #define EXEC_BIG 1
 #define EXEC_TRACE 0
+#define EXEC_RECORD 0
 #include "sim/exec_body.inc"
 
 #define EXEC_FUNC exec_run_le
 #define EXEC_BIG 0
 #define EXEC_TRACE 0
+#define EXEC_RECORD 0
 #include "sim/exec_body.inc"
 
 #define EXEC_FUNC exec_run_be_trace
 #define EXEC_BIG 1
 #define EXEC_TRACE 1
+#define EXEC_RECORD 0
 #include "sim/exec_body.inc"
 
 #define EXEC_FUNC exec_run_le_trace
 #define EXEC_BIG 0
 #define EXEC_TRACE 1
+#define EXEC_RECORD 0
+#include "sim/exec_body.inc"
+
+#define EXEC_FUNC exec_run_be_record
+#define EXEC_BIG 1
+#define EXEC_TRACE 0
+#define EXEC_RECORD 1
+#include "sim/exec_body.inc"
+
+#define EXEC_FUNC exec_run_le_record
+#define EXEC_BIG 0
+#define EXEC_TRACE 0
+#define EXEC_RECORD 1
 #include "sim/exec_body.inc"

@@ -10,5 +10,7 @@ void exec_run_be(struct machine *m);
 void exec_run_le(struct machine *m);
 void exec_run_be_trace(struct machine *m);
 void exec_run_le_trace(struct machine *m);
+void exec_run_be_record(struct machine *m);
+void exec_run_le_record(struct machine *m);
 
 #endif

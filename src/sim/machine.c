@@ -187,7 +187,9 @@ enum machine_stop machine_run(struct machine *m)
 	if (m->stop != STOP_NONE)
 		return m->stop;
 	machine_events_changed(m);
-	if (m->cfg.trace_insns)
+	if (m->rec)
+		(m->cfg.big_endian ? exec_run_be_record : exec_run_le_record)(m);
+	else if (m->cfg.trace_insns)
 		(m->cfg.big_endian ? exec_run_be_trace : exec_run_le_trace)(m);
 	else
 		(m->cfg.big_endian ? exec_run_be : exec_run_le)(m);

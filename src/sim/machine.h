@@ -64,6 +64,7 @@ struct dpage {
 
 struct machine;
 struct exc;
+struct trace_recorder;
 
 /* A VMM model attached to the machine (src/models/ builds one).  When set it
  * owns the exception vectors: every exception, interrupts included, is
@@ -135,6 +136,11 @@ struct machine {
 	struct machine_stats stats;
 	struct ledger ledger;
 	const struct machine_vmm *vmm; /* NULL: the bare machine (native) */
+
+	/* recording a trace (src/trace/recorder.h), or NULL; the recording
+	 * interpreter counts retired instructions by class here */
+	struct trace_recorder *rec;
+	uint64_t rec_class[7];
 };
 
 /* Build a machine with cfg (validated by the caller: mem_size and tlb_entries

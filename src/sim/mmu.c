@@ -7,6 +7,7 @@
 #include "sim/guestmem.h"
 #include "sim/machine.h"
 #include "sim/mmio_map.h"
+#include "trace/recorder.h"
 
 #define KSEG0_BASE 0x80000000u
 #define KSEG1_BASE 0xa0000000u
@@ -130,13 +131,18 @@ bool mmu_load(struct machine *m, uint32_t vaddr, unsigned size, uint32_t *value,
 {
 	uint32_t pa;
 	bool mapped, dirty;
-	if (!data_access(m, vaddr, MMU_LOAD, &pa, &mapped, &dirty, e))
+	bool ok = data_access(m, vaddr, MMU_LOAD, &pa, &mapped, &dirty, e);
+	if (m->rec)
+		trace_rec_ref(m, vaddr, MMU_LOAD, !ok);
+	if (!ok)
 		return false;
 	if (paddr)
 		*paddr = pa;
 	if (is_console(pa)) {
 		m->cycles += m->cfg.cost.uncached;
 		*value = console_read(m, pa - MMIO_CONSOLE_PHYS, size);
+		if (m->rec)
+			trace_rec_device(m, vaddr, size, false, *value);
 		return true;
 	}
 	*value = guestmem_get(m->ram + pa, size, m->cfg.big_endian);
@@ -160,10 +166,15 @@ bool mmu_store(struct machine *m, uint32_t vaddr, unsigned size, uint32_t value,
 {
 	uint32_t pa;
 	bool mapped, dirty;
-	if (!data_access(m, vaddr, MMU_STORE, &pa, &mapped, &dirty, e))
+	bool ok = data_access(m, vaddr, MMU_STORE, &pa, &mapped, &dirty, e);
+	if (m->rec)
+		trace_rec_ref(m, vaddr, MMU_STORE, !ok);
+	if (!ok)
 		return false;
 	if (is_console(pa)) {
 		m->cycles += m->cfg.cost.uncached;
+		if (m->rec)
+			trace_rec_device(m, vaddr, size, true, value);
 		console_write(m, pa - MMIO_CONSOLE_PHYS, size, value);
 		return true;
 	}
@@ -200,7 +211,10 @@ bool mmu_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct ex
 {
 	uint32_t pa;
 	bool mapped, dirty;
-	if (!mmu_translate(m, vaddr, MMU_FETCH, &pa, &mapped, &dirty, e))
+	bool ok = mmu_translate(m, vaddr, MMU_FETCH, &pa, &mapped, &dirty, e);
+	if (m->rec)
+		trace_rec_ref(m, vaddr, MMU_FETCH, !ok);
+	if (!ok)
 		return false;
 	if (pa >= (uint32_t)m->ram_pages * MACHINE_PAGE_SIZE) {
 		*e = (struct exc){ .code = EXC_IBE };

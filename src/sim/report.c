@@ -184,7 +184,7 @@ static void json_counts(FILE *out, const char *name, const uint64_t *by_mode, in
 }
 
 /* A JSON string: the program name may hold any byte. */
-static void json_string(FILE *out, const char *s)
+void report_json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
 	for (; *s; s++) {
@@ -204,11 +204,11 @@ void report_json(FILE *out, const struct machine *m, const struct report_meta *m
 	struct tlb_view v;
 	tlb_view(m, &v);
 	fprintf(out, "{\n  \"vmmsim_version\": \"%s\",\n  \"program\": ", PACKAGE_VERSION);
-	json_string(out, meta->program);
+	report_json_string(out, meta->program);
 	fprintf(out, ",\n  \"byte_order\": \"%s\",\n", m->cfg.big_endian ? "big" : "little");
 	fprintf(out, "  \"workload\": ");
 	if (meta->workload)
-		json_string(out, meta->workload);
+		report_json_string(out, meta->workload);
 	else
 		fputs("null", out);
 	fprintf(out, ",\n  \"seed\": ");

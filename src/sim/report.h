@@ -31,6 +31,9 @@ struct report_meta {
 void report_text(FILE *out, const struct machine *m, const struct report_meta *meta);
 void report_json(FILE *out, const struct machine *m, const struct report_meta *meta);
 
+/* s as a JSON string, quoted and escaped. */
+void report_json_string(FILE *out, const char *s);
+
 /* Why the machine stopped, as a short word for JSON ("halt", "max-insns"...). */
 const char *report_stop_name(int stop);
 

@@ -1,4 +1,4 @@
-/* The vmmsim trace format, version 1 (traces/FORMAT.md is the reference).
+/* The vmmsim trace format, version 2 (traces/FORMAT.md is the reference).
  *
  * A trace file is a gzip stream (zlib's gz* functions; `zcat` shows the raw
  * bytes).  Its uncompressed content:
@@ -19,7 +19,7 @@
 
 #define TRACE_MAGIC "VMMSIMTR"
 #define TRACE_MAGIC_LEN 8
-#define TRACE_VERSION 1
+#define TRACE_VERSION 2
 
 /* Header tags: name, tag number, kind (u = varint, s = bytes). */
 #define TRACE_HEADER_FIELDS(X)                                                                     \
@@ -31,21 +31,51 @@
 	X(SEED, 6, u)                                                                              \
 	X(PROGRAM, 7, s)                                                                           \
 	X(CMDLINE, 8, s)                                                                           \
-	X(POLICY, 9, s)
+	X(POLICY, 9, s)                                                                            \
+	X(REFILLS, 10, u)                                                                          \
+	X(SOURCE, 11, s)                                                                           \
+	X(COST_MODEL, 12, s)
 
-/* Record kinds: name, byte, number of varint fields, field names. */
+/* Record kinds: name, byte, number of varint fields, field names.  Deltas
+ * are zigzag varints: pc_delta from the pc of the previous EXCEPTION, PRIV or
+ * DEVICE record, badvaddr_delta from the previous EXCEPTION's badvaddr,
+ * vpn_delta from the previous REF's page number. */
 #define TRACE_RECORDS(X)                                                                           \
 	X(END, 0, 2, "instructions cycles")                                                        \
 	X(INSNS, 1, 7, "alu load store branch mult div priv")                                      \
-	X(MODE, 2, 1, "mode")                                                                      \
-	X(EXCEPTION, 3, 4, "code flags badvaddr_delta pc_delta")                                   \
-	X(ERET, 4, 0, "")                                                                          \
-	X(MARK, 5, 1, "service")                                                                   \
-	X(IDLE, 6, 1, "cycles")                                                                    \
-	X(REF, 7, 3, "vpn_delta asid kind_mode")                                                   \
-	X(TLB_WRITE, 8, 5, "index pagemask entryhi entrylo0 entrylo1")                             \
-	X(CP0_WRITE, 9, 2, "reg_sel value")                                                        \
-	X(PAGE_HASH, 10, 2, "ppn hash")
+	X(EXCEPTION, 2, 5, "code flags badvaddr_delta pc_delta v0")                                   \
+	X(PRIV, 3, 3, "insn pc_delta value")                                                       \
+	X(MARK, 4, 1, "service")                                                                   \
+	X(REF, 5, 3, "vpn_delta asid kind_mode")                                                   \
+	X(TLB_WRITE, 6, 5, "index pagemask entryhi entrylo0 entrylo1")                             \
+	X(PTE, 7, 3, "vpn asid entrylo")                                                           \
+	X(DEVICE, 8, 3, "vaddr access value")                                                     \
+	X(PAGE_HASH, 9, 2, "ppn hash")                                                             \
+	X(REFILL, 10, 6, "code flags badvaddr_delta pc_delta entrylo0 entrylo1")
+
+/* EXCEPTION flags */
+#define TRACE_EXC_REFILL 1u    /* a TLB miss with no matching entry (the refill vector) */
+#define TRACE_EXC_BD 2u        /* raised in a branch delay slot */
+#define TRACE_EXC_TLB 4u       /* a TLB exception: Context and EntryHi are loaded */
+#define TRACE_EXC_BADVADDR 8u  /* BadVAddr is loaded */
+#define TRACE_EXC_CE_SHIFT 4   /* bits 4-5: the coprocessor of a CpU exception */
+#define TRACE_EXC_FLAGS_MAX 0x3fu
+
+/* REF kind_mode: kind * 4 + mode, plus TRACE_REF_FAULTED when the access
+ * raised an exception (the EXCEPTION record follows). */
+enum trace_ref_kind { TRACE_REF_FETCH, TRACE_REF_LOAD, TRACE_REF_STORE };
+#define TRACE_REF_FAULTED 16u
+#define TRACE_REF_KIND_MODE_MAX 0x1fu
+
+/* REFILL: a TLB refill the guest's handler served exactly as the first one
+ * the trace holds in full (its template): same instructions, same
+ * privileged instructions at the same addresses, only the EntryLo0 and
+ * EntryLo1 it loaded differ.  flags: TRACE_EXC_BD. */
+
+/* DEVICE access: the size in bytes (1, 2, 4), plus TRACE_DEVICE_STORE. */
+#define TRACE_DEVICE_STORE 8u
+
+/* PRIV records carry every privileged instruction. */
 
 enum trace_record_kind {
 #define TRACE_RECORD_ENUM(name, byte, nfields, fields) TRACE_REC_##name = byte,

@@ -140,9 +140,10 @@ static int read_header(struct trace_reader *r, struct trace_header *h, char *err
 	}
 	if (get_varint(r, &h->version, "the version", err, errlen) != 0)
 		return -1;
-	if (h->version == 0 || h->version > TRACE_VERSION) {
-		snprintf(err, errlen, "%s: byte %d: trace format version %llu; this vmmsim reads up to %d",
-		         r->name, TRACE_MAGIC_LEN, (unsigned long long)h->version, TRACE_VERSION);
+	if (h->version != TRACE_VERSION) {
+		snprintf(err, errlen, "%s: byte %d: trace format version %llu; this vmmsim reads version %d%s",
+		         r->name, TRACE_MAGIC_LEN, (unsigned long long)h->version, TRACE_VERSION,
+		         h->version && h->version < TRACE_VERSION ? " (record the trace again)" : "");
 		return -1;
 	}
 	for (;;) {
@@ -167,6 +168,9 @@ static int read_header(struct trace_reader *r, struct trace_header *h, char *err
 		case TRACE_HDR_PROGRAM: READ_FIELD_s(PROGRAM, program); break;
 		case TRACE_HDR_CMDLINE: READ_FIELD_s(CMDLINE, cmdline); break;
 		case TRACE_HDR_POLICY: READ_FIELD_s(POLICY, policy); break;
+		case TRACE_HDR_REFILLS: READ_FIELD_u(REFILLS, refills); break;
+		case TRACE_HDR_SOURCE: READ_FIELD_s(SOURCE, source); break;
+		case TRACE_HDR_COST_MODEL: READ_FIELD_s(COST_MODEL, cost_model); break;
 #undef READ_FIELD_s
 #undef READ_FIELD_u
 		default: /* a field of a newer minor revision: skip it */
@@ -228,6 +232,70 @@ struct trace_reader *trace_reader_open_memory(const uint8_t *data, size_t len, c
 	return r;
 }
 
+/* Fields whose range the format fixes (trace_format.h): one error naming the
+ * record and the field, so that no consumer sees a value it cannot hold. */
+static int check_range(struct trace_reader *r, const struct trace_record *rec, char *err,
+                       size_t errlen)
+{
+	static const struct {
+		enum trace_record_kind kind;
+		unsigned field;
+		uint64_t max;
+		const char *name;
+	} limits[] = {
+		{ TRACE_REC_EXCEPTION, 0, 31, "code" },
+		{ TRACE_REC_EXCEPTION, 1, TRACE_EXC_FLAGS_MAX, "flags" },
+		{ TRACE_REC_EXCEPTION, 4, UINT32_MAX, "v0" },
+		{ TRACE_REC_PRIV, 0, UINT32_MAX, "insn" },
+		{ TRACE_REC_PRIV, 2, UINT32_MAX, "value" },
+		{ TRACE_REC_MARK, 0, UINT32_MAX, "service" },
+		{ TRACE_REC_REF, 1, 255, "asid" },
+		{ TRACE_REC_REF, 2, TRACE_REF_KIND_MODE_MAX, "kind_mode" },
+		{ TRACE_REC_TLB_WRITE, 0, 63, "index" },
+		{ TRACE_REC_TLB_WRITE, 1, UINT32_MAX, "pagemask" },
+		{ TRACE_REC_TLB_WRITE, 2, UINT32_MAX, "entryhi" },
+		{ TRACE_REC_TLB_WRITE, 3, UINT32_MAX, "entrylo0" },
+		{ TRACE_REC_TLB_WRITE, 4, UINT32_MAX, "entrylo1" },
+		{ TRACE_REC_PTE, 0, 0xfffff, "vpn" },
+		{ TRACE_REC_PTE, 1, 255, "asid" },
+		{ TRACE_REC_PTE, 2, UINT32_MAX, "entrylo" },
+		{ TRACE_REC_DEVICE, 0, UINT32_MAX, "vaddr" },
+		{ TRACE_REC_DEVICE, 1, 15, "access" },
+		{ TRACE_REC_DEVICE, 2, UINT32_MAX, "value" },
+		{ TRACE_REC_PAGE_HASH, 0, 0xfffff, "ppn" },
+		{ TRACE_REC_REFILL, 0, 31, "code" },
+		{ TRACE_REC_REFILL, 1, TRACE_EXC_BD, "flags" },
+		{ TRACE_REC_REFILL, 4, UINT32_MAX, "entrylo0" },
+		{ TRACE_REC_REFILL, 5, UINT32_MAX, "entrylo1" },
+	};
+	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+		if (limits[i].kind == rec->kind && rec->field[limits[i].field] > limits[i].max) {
+			snprintf(err, errlen, "%s: byte %llu: %s %s %llu is out of range (at most %llu)",
+			         r->name, (unsigned long long)rec->offset, trace_record_name(rec->kind),
+			         limits[i].name, (unsigned long long)rec->field[limits[i].field],
+			         (unsigned long long)limits[i].max);
+			return -1;
+		}
+	if (rec->kind == TRACE_REC_DEVICE && (rec->field[1] & 7) != 1 && (rec->field[1] & 7) != 2 &&
+	    (rec->field[1] & 7) != 4) {
+		snprintf(err, errlen, "%s: byte %llu: DEVICE access %llu names no size", r->name,
+		         (unsigned long long)rec->offset, (unsigned long long)rec->field[1]);
+		return -1;
+	}
+	if (rec->kind == TRACE_REC_REF && ((rec->field[2] & 3) > 2 || ((rec->field[2] >> 2) & 3) > 2)) {
+		snprintf(err, errlen, "%s: byte %llu: REF kind_mode %llu names no kind or mode", r->name,
+		         (unsigned long long)rec->offset, (unsigned long long)rec->field[2]);
+		return -1;
+	}
+	for (unsigned i = 0; rec->kind == TRACE_REC_INSNS && i < rec->nfields; i++)
+		if (rec->field[i] > UINT32_MAX) {
+			snprintf(err, errlen, "%s: byte %llu: INSNS field %u is %llu, more than one record may hold",
+			         r->name, (unsigned long long)rec->offset, i, (unsigned long long)rec->field[i]);
+			return -1;
+		}
+	return 0;
+}
+
 int trace_reader_next(struct trace_reader *r, struct trace_record *rec, char *err,
                       size_t errlen)
 {
@@ -247,6 +315,8 @@ int trace_reader_next(struct trace_reader *r, struct trace_record *rec, char *er
 	for (unsigned i = 0; i < rec->nfields; i++)
 		if (get_varint(r, &rec->field[i], trace_record_name(rec->kind), err, errlen) != 0)
 			return -1;
+	if (check_range(r, rec, err, errlen) != 0)
+		return -1;
 	if (rec->kind == TRACE_REC_END) {
 		r->ended = true;
 		err[0] = 0;

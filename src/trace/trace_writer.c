@@ -99,6 +99,10 @@ struct trace_writer *trace_writer_open(const char *path, const struct trace_head
 	put_field_s(w, TRACE_HDR_PROGRAM, h->program);
 	put_field_s(w, TRACE_HDR_CMDLINE, h->cmdline);
 	put_field_s(w, TRACE_HDR_POLICY, h->policy);
+	put_field_u(w, TRACE_HDR_REFILLS, h->refills);
+	put_field_s(w, TRACE_HDR_SOURCE, h->source);
+	if (h->cost_model[0])
+		put_field_s(w, TRACE_HDR_COST_MODEL, h->cost_model);
 	put_varint(w, 0);
 	return w;
 }

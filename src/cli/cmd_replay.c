@@ -1,0 +1,194 @@
+/* vmmsim replay: replay a trace (vmmsim record, vmmsim import) under a
+ * policy; the results are those of vmmsim run (doc/results-format.md). */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "cli/options.h"
+#include "cli/outfile.h"
+#include "cli/run_report.h"
+#include "sim/report.h"
+#include "tlb/l2tlb.h"
+#include "trace/replay.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+	        "usage: vmmsim replay [OPTIONS] FILE.vtr.gz\n"
+	        "Replay a trace (vmmsim record, vmmsim import) under a policy, much faster\n"
+	        "than running the guest again; the summary and --out are those of vmmsim run.\n"
+	        "doc/replay.md says what replay reproduces exactly and what it models.\n"
+	        "\n"
+	        "  --policy P[+Q...]   VMM policy (default native; see vmmsim list)\n"
+	        "  --l2tlb-entries N   l2tlb: second-level TLB entries (default %d)\n"
+	        "  --l2tlb-ways N      l2tlb: its associativity (default %d)\n"
+	        "  --dedup-rate N      dedup: pages scanned per million cycles (default %u)\n"
+	        "  --tlb-entries N     TLB entries, 1..%d (default: the recording's)\n"
+	        "  --cost-model FILE   cycle costs (default: the recording's)\n"
+	        "  --out FILE.json     write the summary as JSON (atomically)\n"
+	        "  --quiet             no summary on stderr\n"
+	        "  --help              this text\n"
+	        "\n"
+	        "Exit status: as vmmsim run (0 the guest halted with status 0); 2 for a bad or\n"
+	        "damaged trace, with one line naming the file and the byte offset.\n",
+	        L2TLB_DEFAULT_ENTRIES, L2TLB_DEFAULT_WAYS, VMM_DEFAULT_DEDUP_RATE, TLB_MAX_ENTRIES);
+}
+
+enum { OPT_POLICY = 256, OPT_L2E, OPT_L2W, OPT_DEDUP_RATE, OPT_TLB, OPT_COST, OPT_OUT, OPT_QUIET,
+       OPT_HELP };
+
+static const struct option long_options[] = {
+	{ "policy", required_argument, NULL, OPT_POLICY },
+	{ "l2tlb-entries", required_argument, NULL, OPT_L2E },
+	{ "l2tlb-ways", required_argument, NULL, OPT_L2W },
+	{ "dedup-rate", required_argument, NULL, OPT_DEDUP_RATE },
+	{ "tlb-entries", required_argument, NULL, OPT_TLB },
+	{ "cost-model", required_argument, NULL, OPT_COST },
+	{ "out", required_argument, NULL, OPT_OUT },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct replay_options {
+	struct replay_config cfg;
+	const char *out_path;
+	bool quiet;
+};
+
+/* -1: go on; otherwise the exit status. */
+static int parse(int argc, char **argv, struct replay_options *o)
+{
+	uint64_t v;
+	int c;
+	o->cfg.vmm = (struct vmm_params){ .l2tlb_entries = L2TLB_DEFAULT_ENTRIES,
+		                          .l2tlb_ways = L2TLB_DEFAULT_WAYS,
+		                          .slice_cycles = VMM_DEFAULT_SLICE,
+		                          .dedup_rate = VMM_DEFAULT_DEDUP_RATE };
+	o->cfg.console_out = stdout;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_POLICY: o->cfg.policy = optarg; break;
+		case OPT_L2E:
+			if (!options_uint("--l2tlb-entries", optarg, 1, L2TLB_MAX_ENTRIES, &v))
+				return EXIT_BAD_INPUT;
+			o->cfg.vmm.l2tlb_entries = (unsigned)v;
+			break;
+		case OPT_L2W:
+			if (!options_uint("--l2tlb-ways", optarg, 1, L2TLB_MAX_ENTRIES, &v))
+				return EXIT_BAD_INPUT;
+			o->cfg.vmm.l2tlb_ways = (unsigned)v;
+			break;
+		case OPT_DEDUP_RATE:
+			if (!options_uint("--dedup-rate", optarg, 0, 1000000, &v))
+				return EXIT_BAD_INPUT;
+			o->cfg.vmm.dedup_rate = (uint32_t)v;
+			break;
+		case OPT_TLB:
+			if (!options_uint("--tlb-entries", optarg, 1, TLB_MAX_ENTRIES, &v))
+				return EXIT_BAD_INPUT;
+			o->cfg.tlb_entries = (unsigned)v;
+			break;
+		case OPT_COST: o->cfg.cost_path = optarg; break;
+		case OPT_OUT: o->out_path = optarg; break;
+		case OPT_QUIET: o->quiet = true; break;
+		case OPT_HELP: usage(stdout); return EXIT_OK;
+		default:
+			fprintf(stderr, "vmmsim replay: unknown or incomplete option '%s' (see vmmsim replay --help)\n",
+			        argv[optind - 1]);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "vmmsim replay: give one trace file (see vmmsim replay --help)\n");
+		return EXIT_BAD_INPUT;
+	}
+	o->cfg.path = argv[optind];
+	return -1;
+}
+
+struct replay_report {
+	struct replay *r;
+	const struct replay_options *o;
+};
+
+static void vmm_json(void *ctx, FILE *out)
+{
+	vmm_stats_json(ctx, out);
+}
+
+static void vmm_text(void *ctx, FILE *out)
+{
+	vmm_stats_text(ctx, out);
+}
+
+static void config_json(void *ctx, FILE *out)
+{
+	const struct replay_report *rr = ctx;
+	const struct trace_header *h = replay_header(rr->r);
+	struct vmm *v = replay_vmm(rr->r);
+	fputs("  \"replay\": {\"trace\": ", out);
+	report_json_string(out, rr->o->cfg.path);
+	fprintf(out, ", \"source\": ");
+	report_json_string(out, h->source);
+	fprintf(out, ", \"refills_synthesized\": %s},\n", replay_retimed(rr->r) ? "true" : "false");
+	if (v)
+		run_config_vmm_json(out, v, &rr->o->cfg.vmm);
+}
+
+static int replay_main(int argc, char **argv)
+{
+	struct replay_options o = { 0 };
+	char err[512], stop_text[160];
+	int status = parse(argc, argv, &o);
+	if (status >= 0)
+		return status;
+	struct replay *r = replay_open(&o.cfg, err, sizeof err);
+	if (!r) {
+		fprintf(stderr, "vmmsim: %s\n", err);
+		return EXIT_BAD_INPUT;
+	}
+	if (replay_run(r, err, sizeof err) != 0) {
+		fprintf(stderr, "vmmsim: %s\n", err);
+		replay_close(r);
+		return EXIT_BAD_INPUT;
+	}
+	struct machine *m = replay_machine(r);
+	struct vmm *v = replay_vmm(r);
+	const struct trace_header *h = replay_header(r);
+	if (v)
+		vmm_finish(v);
+	ledger_finish(m);
+	fflush(stdout);
+	status = run_status(m, stop_text, sizeof stop_text);
+	struct replay_report rr = { r, &o };
+	struct report_meta meta = { .program = h->program, .stop_text = stop_text,
+		                    .workload = h->workload[0] ? h->workload : NULL, .seed = h->seed,
+		                    .policy = v ? v->spec : h->workload[0] ? "native" : "bare",
+		                    .vmm_json = v ? vmm_json : NULL, .vmm_text = v ? vmm_text : NULL,
+		                    .vmm_ctx = v, .config_json = config_json, .config_ctx = &rr,
+		                    .memory_bytes = m->cfg.mem_size };
+	if (!o.quiet)
+		report_text(stderr, m, &meta);
+	if (o.out_path) {
+		struct outfile of;
+		if (!outfile_open(&of, o.out_path)) {
+			status = EXIT_IO_ERROR;
+		} else {
+			report_json(of.fp, m, &meta);
+			if (!outfile_commit(&of))
+				status = EXIT_IO_ERROR;
+		}
+	}
+	replay_close(r);
+	return status;
+}
+
+const struct cmd_entry cmd_replay_entry = {
+	.name = "replay",
+	.summary = "replay a trace under a policy (much faster than running again)",
+	.exec = replay_main,
+};

@@ -1,0 +1,43 @@
+/* What run and replay report alike (run_report.h). */
+#include "cli/run_report.h"
+
+#include "cli/cmd.h"
+
+int run_status(const struct machine *m, char *text, size_t len)
+{
+	switch (m->stop) {
+	case STOP_HALT:
+		snprintf(text, len, "halted, guest status %u", m->exit_status);
+		return m->exit_status ? EXIT_GUEST_FAILED : EXIT_OK;
+	case STOP_MAX_INSNS:
+		snprintf(text, len, "stopped: --max-insns %llu reached at pc 0x%08x without a halt",
+		         (unsigned long long)m->cfg.max_insns, m->cpu.pc);
+		return EXIT_NO_HALT;
+	case STOP_DEADLOCK:
+		snprintf(text, len, "stopped: WAIT at pc 0x%08x with no interrupt that could wake it",
+		         m->cpu.pc - 4);
+		return EXIT_NO_HALT;
+	case STOP_DOUBLE_FAULT:
+		snprintf(text, len,
+		         "stopped: exceptions without progress at pc 0x%08x (vector unfetchable?)",
+		         m->cpu.pc);
+		return EXIT_NO_HALT;
+	default:
+		snprintf(text, len, "stopped for no known reason");
+		return EXIT_NO_HALT;
+	}
+}
+
+void run_config_vmm_json(FILE *out, const struct vmm *v, const struct vmm_params *p)
+{
+	uint64_t used, machine;
+	vmm_memory_use(v, &used, &machine);
+	fprintf(out,
+	        "  \"vms\": %u,\n  \"l2tlb_entries\": %u,\n  \"l2tlb_ways\": %u,\n"
+	        "  \"slice_cycles\": %llu,\n  \"asid_tag\": %d,\n  \"dedup_rate\": %u,\n"
+	        "  \"dedup_image\": %d,\n"
+	        "  \"memory\": {\"virtual_bytes\": %llu, \"machine_bytes\": %llu},\n",
+	        v->nvms, p->l2tlb_entries, p->l2tlb_ways, (unsigned long long)p->slice_cycles,
+	        p->asid_tag ? 1 : 0, p->dedup_rate, p->dedup_image ? 1 : 0,
+	        (unsigned long long)used, (unsigned long long)machine);
+}

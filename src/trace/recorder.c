@@ -1,0 +1,267 @@
+/* Recording a trace (recorder.h, traces/FORMAT.md).
+ *
+ * TLB refills are most of a trace's events, and the guest's refill handler
+ * is straight-line code: the records of a refill (EXCEPTION, INSNS, the
+ * PRIVs and TLB_WRITE up to the eret) are held back until its eret; the
+ * first one that holds nothing else is written in full and becomes the
+ * template, and every later one of the same shape is written as one REFILL
+ * record carrying what differs (the address and the two EntryLo values).
+ * A span with anything else in it (a nested exception, a memory reference
+ * the host cache missed, a service mark) is written in full. */
+#include "trace/recorder.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/cp0.h"
+#include "sim/exception.h"
+#include "sim/machine.h"
+#include "tlb/tlb.h"
+
+#define SPAN_MAX 40
+#define INSN_ERET 0x42000018u
+
+struct held {
+	enum trace_record_kind kind;
+	uint64_t f[TRACE_MAX_FIELDS];
+	uint32_t pc; /* a PRIV's own address */
+};
+
+struct trace_recorder {
+	struct trace_writer *w;
+	uint32_t last_pc, last_badvaddr;
+	uint32_t last_vpn;
+	/* a refill span being held back */
+	bool holding;
+	unsigned nheld;
+	struct held held[SPAN_MAX];
+	uint32_t span_pc, span_badvaddr, saved_pc, saved_badvaddr;
+	unsigned span_code, span_flags;
+	/* the template: the first refill written in full */
+	unsigned ntpl;
+	struct held tpl[SPAN_MAX];
+};
+
+bool trace_recorder_start(struct machine *m, const char *path, const struct trace_header *h,
+                          char *err, size_t errlen)
+{
+	struct trace_recorder *r = calloc(1, sizeof *r);
+	if (!r) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		return false;
+	}
+	r->w = trace_writer_open(path, h, err, errlen);
+	if (!r->w) {
+		free(r);
+		return false;
+	}
+	for (unsigned i = 0; i < REC_NCLASSES; i++)
+		m->rec_class[i] = 0;
+	m->rec = r;
+	return true;
+}
+
+static void release(struct trace_recorder *r)
+{
+	for (unsigned i = 0; i < r->nheld; i++)
+		trace_writer_record(r->w, r->held[i].kind, r->held[i].f);
+	r->holding = false;
+	r->nheld = 0;
+}
+
+static void emit(struct trace_recorder *r, enum trace_record_kind kind, const uint64_t *f,
+                 uint32_t pc)
+{
+	if (!r->holding) {
+		trace_writer_record(r->w, kind, f);
+		return;
+	}
+	if (r->nheld == SPAN_MAX) {
+		release(r);
+		trace_writer_record(r->w, kind, f);
+		return;
+	}
+	struct held *h = &r->held[r->nheld++];
+	h->kind = kind;
+	memcpy(h->f, f, sizeof h->f);
+	h->pc = pc;
+}
+
+/* Anything but instructions, privileged instructions and TLB writes makes
+ * the span one to write in full. */
+static void not_plain(struct trace_recorder *r)
+{
+	if (r->holding)
+		release(r);
+}
+
+/* The instructions retired since the last record, if any. */
+static void flush_insns(struct machine *m)
+{
+	uint64_t *c = m->rec_class;
+	if (!(c[0] | c[1] | c[2] | c[3] | c[4] | c[5] | c[6]))
+		return;
+	uint64_t f[TRACE_MAX_FIELDS] = { c[0], c[1], c[2], c[3], c[4], c[5], c[6] };
+	emit(m->rec, TRACE_REC_INSNS, f, 0);
+	for (unsigned i = 0; i < REC_NCLASSES; i++)
+		c[i] = 0;
+}
+
+static uint64_t pc_delta(struct trace_recorder *r, uint32_t pc)
+{
+	int64_t d = (int64_t)(int32_t)(pc - r->last_pc);
+	r->last_pc = pc;
+	return trace_zigzag(d);
+}
+
+static bool is_mtc0(uint32_t insn, unsigned rd)
+{
+	return (insn >> 21) == (0x10u << 5 | 4u) && ((insn >> 11) & 31) == rd && (insn & 7) == 0;
+}
+
+/* Same shape as the template: the same records, instructions and
+ * privileged instructions at the same addresses (values aside). */
+static bool like_template(const struct trace_recorder *r)
+{
+	if (r->nheld != r->ntpl)
+		return false;
+	for (unsigned i = 1; i < r->nheld; i++) { /* [0] is the EXCEPTION */
+		const struct held *a = &r->held[i], *b = &r->tpl[i];
+		if (a->kind != b->kind)
+			return false;
+		if (a->kind == TRACE_REC_INSNS && memcmp(a->f, b->f, 7 * sizeof a->f[0]))
+			return false;
+		if (a->kind == TRACE_REC_PRIV && (a->f[0] != b->f[0] || a->pc != b->pc))
+			return false;
+	}
+	return true;
+}
+
+/* The value the span's mtc0 to EntryLo `rd` wrote, or false. */
+static bool entrylo_of(const struct trace_recorder *r, unsigned rd, uint64_t *lo)
+{
+	for (unsigned i = 0; i < r->nheld; i++)
+		if (r->held[i].kind == TRACE_REC_PRIV && is_mtc0((uint32_t)r->held[i].f[0], rd)) {
+			*lo = r->held[i].f[2];
+			return true;
+		}
+	return false;
+}
+
+/* The eret of a held refill span: one REFILL record, or the span itself. */
+static void span_end(struct trace_recorder *r)
+{
+	uint64_t lo0, lo1;
+	bool lo = entrylo_of(r, CP0_ENTRYLO0, &lo0) && entrylo_of(r, CP0_ENTRYLO1, &lo1);
+	if (r->ntpl && lo && like_template(r)) {
+		uint64_t f[TRACE_MAX_FIELDS] = {
+			r->span_code, r->span_flags,
+			trace_zigzag((int64_t)(int32_t)(r->span_badvaddr - r->saved_badvaddr)),
+			trace_zigzag((int64_t)(int32_t)(r->span_pc - r->saved_pc)), lo0, lo1
+		};
+		trace_writer_record(r->w, TRACE_REC_REFILL, f);
+		r->last_pc = r->span_pc;
+		r->last_badvaddr = r->span_badvaddr;
+		r->holding = false;
+		r->nheld = 0;
+		return;
+	}
+	if (!r->ntpl && lo) {
+		memcpy(r->tpl, r->held, r->nheld * sizeof *r->tpl);
+		r->ntpl = r->nheld;
+	}
+	release(r);
+}
+
+bool trace_recorder_finish(struct machine *m, char *err, size_t errlen)
+{
+	struct trace_recorder *r = m->rec;
+	flush_insns(m);
+	not_plain(r);
+	bool ok = trace_writer_close(r->w, m->insns, m->cycles, err, errlen);
+	free(r);
+	m->rec = NULL;
+	return ok;
+}
+
+void trace_recorder_abort(struct machine *m)
+{
+	if (!m->rec)
+		return;
+	trace_writer_abort(m->rec->w);
+	free(m->rec);
+	m->rec = NULL;
+}
+
+void trace_rec_exception(struct machine *m, const struct exc *e, uint32_t pc, bool bd)
+{
+	struct trace_recorder *r = m->rec;
+	flush_insns(m);
+	not_plain(r);
+	uint64_t flags = (e->refill ? TRACE_EXC_REFILL : 0) | (bd ? TRACE_EXC_BD : 0) |
+	                 (e->tlb ? TRACE_EXC_TLB : 0) | (e->has_badvaddr ? TRACE_EXC_BADVADDR : 0) |
+	                 ((uint64_t)(e->ce & 3) << TRACE_EXC_CE_SHIFT);
+	uint32_t bva = e->has_badvaddr ? e->badvaddr : r->last_badvaddr;
+	bool refill = e->refill && e->tlb && !(m->cp0.status & (ST_EXL | ST_ERL));
+	if (refill) { /* hold it back: it may be one like the template */
+		r->holding = true;
+		r->saved_pc = r->last_pc;
+		r->saved_badvaddr = r->last_badvaddr;
+		r->span_pc = pc;
+		r->span_badvaddr = bva;
+		r->span_code = e->code;
+		r->span_flags = bd ? TRACE_EXC_BD : 0;
+	}
+	/* a system call's service is its number, in $v0 (ledger.h) */
+	uint64_t f[TRACE_MAX_FIELDS] = { e->code, flags,
+		                         trace_zigzag((int64_t)(int32_t)(bva - r->last_badvaddr)),
+		                         pc_delta(r, pc), e->code == EXC_SYS ? m->cpu.gpr[CPU_V0] : 0 };
+	r->last_badvaddr = bva;
+	emit(r, TRACE_REC_EXCEPTION, f, pc);
+}
+
+void trace_rec_priv(struct machine *m, uint32_t insn, uint32_t pc, uint32_t value)
+{
+	struct trace_recorder *r = m->rec;
+	flush_insns(m);
+	uint64_t f[TRACE_MAX_FIELDS] = { insn, pc_delta(r, pc), value };
+	emit(r, TRACE_REC_PRIV, f, pc);
+	if (insn == INSN_ERET && r->holding)
+		span_end(r);
+}
+
+void trace_rec_tlb_write(struct machine *m, unsigned index, const struct tlb_entry *e)
+{
+	uint64_t f[TRACE_MAX_FIELDS] = { index, e->pagemask, e->entryhi, e->entrylo0, e->entrylo1 };
+	flush_insns(m);
+	emit(m->rec, TRACE_REC_TLB_WRITE, f, 0);
+}
+
+void trace_rec_mark(struct machine *m, uint32_t service)
+{
+	uint64_t f[TRACE_MAX_FIELDS] = { service };
+	flush_insns(m);
+	not_plain(m->rec);
+	trace_writer_record(m->rec->w, TRACE_REC_MARK, f);
+}
+
+void trace_rec_ref(struct machine *m, uint32_t va, enum mmu_access kind, bool faulted)
+{
+	struct trace_recorder *r = m->rec;
+	uint32_t vpn = va >> 12;
+	uint64_t f[TRACE_MAX_FIELDS] = { trace_zigzag((int64_t)vpn - (int64_t)r->last_vpn),
+		                         m->cp0.entryhi & TLB_ENTRYHI_ASID,
+		                         (uint64_t)kind * 4 + m->mode + (faulted ? TRACE_REF_FAULTED : 0) };
+	r->last_vpn = vpn;
+	flush_insns(m);
+	not_plain(r);
+	trace_writer_record(r->w, TRACE_REC_REF, f);
+}
+
+void trace_rec_device(struct machine *m, uint32_t va, unsigned size, bool store, uint32_t value)
+{
+	uint64_t f[TRACE_MAX_FIELDS] = { va, size | (store ? TRACE_DEVICE_STORE : 0), value };
+	flush_insns(m);
+	not_plain(m->rec);
+	trace_writer_record(m->rec->w, TRACE_REC_DEVICE, f);
+}

@@ -1,0 +1,217 @@
+/* What the guest does to the machine during replay (replay_internal.h):
+ * natively through the machine's own CP0, exception and console code, as
+ * the interpreter calls it; under a VMM through the VMM's exception entry,
+ * exactly as execution reaches it, with the trapping instruction planted in
+ * the VM's memory where the relocated kernel would have had it.
+ *
+ * The native trace shows the kernel at kseg0; under a VMM the relocated
+ * kernel runs the same code at ksseg (KVA: 0xC0000000 + P, guest/ABI.md), so
+ * every kernel address moves by 0x40000000. */
+#include <string.h>
+
+#include "sim/console.h"
+#include "sim/cp0.h"
+#include "sim/cp0_tlb.h"
+#include "sim/guestmem.h"
+#include "sim/mmio_map.h"
+#include "sim/mmu.h"
+#include "trace/replay_internal.h"
+
+#define KSEG0 0x80000000u
+#define KSEG1 0xa0000000u
+#define KSEG0_TO_KSSEG 0x40000000u
+#define INSN_ERET 0x42000018u
+#define OP_COP0 0x10u
+#define COP_MT 0x04u
+#define COP_MFMC0 0x0bu
+#define COP_CO 0x10u
+/* where device accesses are planted under a VMM: the guest's page 0 is the
+ * boot loader's, unused by the kernel (guest/kernel/README.md) */
+#define SCRATCH_P 0x0ff0u
+
+static uint32_t guest_va(uint32_t va)
+{
+	return va >= KSEG0 && va < KSEG1 ? va + KSEG0_TO_KSSEG : va;
+}
+
+bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool bd, uint32_t v0)
+{
+	struct machine *m = r->m;
+	m->cpu.gpr[CPU_V0] = v0; /* a system call's number: the ledger's service */
+	if (e->code == EXC_INT)
+		m->stats.interrupts++;
+	if (!r->v) {
+		if (e->code == EXC_INT)
+			cp0_timer_catch_up(m);
+		exception_enter(m, e, pc, bd);
+		return true;
+	}
+	uint64_t reflected = r->v->stats.reflected;
+	/* an interrupt: the guest's timer fired where it did when recorded */
+	if (e->code == EXC_INT)
+		r->vm->cp0.r.cause |= CAUSE_IP7;
+	exception_enter(m, e, guest_va(pc), bd);
+	if (e->code == EXC_INT)
+		r->vm->cp0.r.cause &= ~CAUSE_IP7;
+	return r->v->stats.reflected != reflected;
+}
+
+/* ---- natively ------------------------------------------------------------ */
+
+/* The interpreter's order: the CP0 effect, then the instruction retires
+ * (eret retires first; wait retires, then sleeps). */
+static void native_priv(struct machine *m, uint32_t insn, uint32_t value)
+{
+	unsigned op = insn >> 26, rs = (insn >> 21) & 31;
+	if (op == OP_COP0 && rs == COP_MT) {
+		cp0_write(m, (insn >> 11) & 31, insn & 7, value);
+	} else if (op == OP_COP0 && rs == COP_MFMC0 && (insn & 0xffe0u) == 0x6000u) {
+		uint32_t st = m->cp0.status; /* di, ei */
+		cp0_write(m, CP0_STATUS, 0, (insn & 0x20u) ? st | ST_IE : st & ~ST_IE);
+	} else if (op == OP_COP0 && rs >= COP_CO) {
+		switch (insn & 0x3f) {
+		case 0x01: cp0_tlbr(m); break;
+		case 0x02: cp0_tlbwi(m); break;
+		case 0x06: cp0_tlbwr(m); break;
+		case 0x08: cp0_tlbp(m); break;
+		case 0x18:
+			m->insns++;
+			exception_eret(m);
+			return;
+		case 0x20:
+			m->insns++;
+			m->cycles += m->cfg.cost.priv;
+			machine_wait(m);
+			return;
+		default: break;
+		}
+	}
+	m->insns++;
+	m->cycles += m->cfg.cost.priv;
+}
+
+/* ---- under a VMM ----------------------------------------------------------- */
+
+/* Put insn where the guest ran it (or in the scratch word) so that the VMM
+ * fetches it as it would have; returns the guest's address of it. */
+static uint32_t plant(struct replay *r, uint32_t insn, uint32_t pc)
+{
+	struct machine *m = r->m;
+	struct vm *vm = r->vm;
+	uint32_t gpc = guest_va(pc), p = gpc - VMM_KSSEG;
+	if (gpc < VMM_KSSEG || gpc >= VMM_KSSEG_END || p > vm->mem_size - 4 || (p & 3)) {
+		p = SCRATCH_P;
+		gpc = VMM_KSSEG + p;
+	}
+	if (pmap_shared(r->v, vm, p))
+		pmap_make_private(r->v, vm, p & ~(MACHINE_PAGE_SIZE - 1));
+	uint32_t ma = vmm_machine_addr(vm, p);
+	guestmem_put32(m->ram + ma, insn, m->cfg.big_endian);
+	mmu_code_written(m, ma, 4);
+	return gpc;
+}
+
+/* The guest fetched from gpc: the hardware TLB must map it, through a
+ * kernel TLB fault if it does not (the lookup is not counted: the trace's
+ * REF records are the lookups). */
+static void make_fetchable(struct replay *r, uint32_t gpc)
+{
+	struct machine *m = r->m;
+	struct tlb_stats saved = m->tlb.stats;
+	struct tlb_xlate x;
+	enum tlb_result res = tlb_lookup(&m->tlb, gpc, m->cp0.entryhi & TLB_ENTRYHI_ASID, false,
+	                                 (enum tlb_mode)m->mode, &x);
+	m->tlb.stats = saved;
+	if (res == TLB_HIT)
+		return;
+	struct exc e = { .code = EXC_TLBL, .tlb = true, .refill = res == TLB_REFILL,
+		         .has_badvaddr = true, .badvaddr = gpc };
+	exception_enter(m, &e, gpc, false);
+}
+
+/* A native Compare value, moved onto the VM's virtual clock: the guest
+ * asked for an interrupt so many ticks from now. */
+static uint32_t on_virtual_clock(struct replay *r, uint32_t compare)
+{
+	uint32_t native_count = (uint32_t)(r->native_cycles / r->m->cfg.cost.count_divisor);
+	r->native_compare = compare;
+	return compare - native_count + vcp0_read(&r->vm->cp0, r->m, CP0_COUNT, 0);
+}
+
+static void vmm_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t value)
+{
+	struct machine *m = r->m;
+	unsigned op = insn >> 26, rs = (insn >> 21) & 31, rt = (insn >> 16) & 31;
+	if (op == OP_COP0 && rs == COP_MT) {
+		if (((insn >> 11) & 31) == CP0_COMPARE && (insn & 7) == 0)
+			value = on_virtual_clock(r, value);
+		if (rt)
+			m->cpu.gpr[rt] = value;
+	}
+	uint32_t gpc = plant(r, insn, pc);
+	make_fetchable(r, gpc);
+	struct exc e = { .code = EXC_CPU };
+	exception_enter(m, &e, gpc, false);
+}
+
+void replay_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t value)
+{
+	if (r->v)
+		vmm_priv(r, insn, pc, value);
+	else
+		native_priv(r->m, insn, value);
+}
+
+void replay_device(struct replay *r, uint32_t vaddr, unsigned access, uint32_t value)
+{
+	struct machine *m = r->m;
+	unsigned size = access & 7;
+	bool store = (access & TRACE_DEVICE_STORE) != 0;
+	uint32_t pa = vaddr & 0x1fffffffu;
+	if (pa < MMIO_CONSOLE_PHYS || pa - MMIO_CONSOLE_PHYS >= MMIO_CONSOLE_SIZE)
+		return; /* the console is the only device */
+	if (!r->v) {
+		m->cycles += m->cfg.cost.uncached;
+		if (store)
+			console_write(m, pa - MMIO_CONSOLE_PHYS, size, value);
+		else
+			console_read(m, pa - MMIO_CONSOLE_PHYS, size);
+		return;
+	}
+	/* sb/sh/sw or lbu/lhu/lw $k0, 0($zero): what the VMM decodes */
+	static const uint8_t ops[2][5] = { { 0, 0x24, 0x25, 0, 0x23 }, { 0, 0x28, 0x29, 0, 0x2b } };
+	uint32_t insn = (uint32_t)ops[store][size] << 26 | 26u << 16;
+	if (store)
+		m->cpu.gpr[26] = value;
+	uint32_t gpc = plant(r, insn, 0);
+	make_fetchable(r, gpc);
+	struct exc e = { .code = store ? EXC_ADES : EXC_ADEL, .has_badvaddr = true, .badvaddr = vaddr };
+	exception_enter(m, &e, gpc, false);
+	r->device_debt++; /* the VMM retired it; the next INSNS counts it too */
+}
+
+void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uint8_t asid,
+                bool faulted)
+{
+	struct machine *m = r->m;
+	if (va >= KSEG0 && va < VMM_KSSEG) { /* unmapped natively */
+		if (!r->v || va >= KSEG1 || mode != MODE_KERNEL)
+			return;
+		va = guest_va(va); /* the relocated kernel's ksseg: mapped */
+	}
+	bool store = kind == TRACE_REF_STORE;
+	struct tlb_xlate x;
+	if (!r->v) {
+		enum tlb_result res = tlb_lookup(&m->tlb, va, asid, store, (enum tlb_mode)mode, &x);
+		if (r->retime && !faulted && res == TLB_REFILL)
+			replay_refill_miss(r, va, asid, store, res);
+		return;
+	}
+	enum tlb_result res = tlb_lookup(&m->tlb, va, m->cp0.entryhi & TLB_ENTRYHI_ASID, store,
+	                                 (enum tlb_mode)m->mode, &x);
+	if (res == TLB_HIT || faulted) /* a fault: the trace's EXCEPTION follows */
+		return;
+	/* the VMM serves it (the ksseg window, the virtual TLB, the L2TLB) or
+	 * the guest refills */
+	replay_refill_miss(r, va, asid, store, res);
+}

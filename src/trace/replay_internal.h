@@ -1,0 +1,107 @@
+/* The replay engine's state, shared by its files (replay.h):
+ *   replay.c         opening, the record loop, the records themselves;
+ *   replay_guest.c   what the guest does to the machine (exceptions,
+ *                    privileged instructions, device accesses), natively or
+ *                    through the VMM;
+ *   replay_refill.c  the guest's page tables as the trace shows them and the
+ *                    refill handler replay runs when its TLB misses where
+ *                    the recording's did not.
+ */
+#ifndef VMMSIM_TRACE_REPLAY_INTERNAL_H
+#define VMMSIM_TRACE_REPLAY_INTERNAL_H
+
+#include "sim/exception.h"
+#include "sim/machine.h"
+#include "trace/replay.h"
+
+/* One step of the guest's refill handler: instructions, or one privileged
+ * instruction. */
+struct refill_op {
+	bool is_priv;
+	uint64_t insns[7];
+	uint32_t insn, pc, value;
+};
+#define REFILL_MAX_OPS 48
+
+/* The guest's PTEs (EntryLo) by (ASID, virtual page), as the refills and
+ * PTE records of the trace showed them: open addressing, no iteration, so
+ * nothing depends on host addresses. */
+struct shadow_pte {
+	uint32_t key;   /* asid << 20 | vpn, + 1 (0: empty) */
+	uint32_t lo;
+};
+
+struct replay {
+	struct replay_config cfg;
+	struct trace_reader *rd;
+	struct trace_header h;
+	struct machine *m;
+	struct vmm *v;  /* NULL: native */
+	struct vm *vm;
+	bool retime;    /* refills are the replay TLB's, not the recording's */
+	bool imported;  /* a trace of one process under the modelled kernel */
+
+	uint32_t last_pc, last_badvaddr, last_vpn;
+	uint64_t offset; /* of the record being replayed, for messages */
+
+	/* a recorded refill the guest does not take here: its records are
+	 * skipped up to the eret that ends it (depth counts nested entries) */
+	unsigned skip_depth;
+	/* the recorded refill span being looked at (captured as the template) */
+	bool in_refill_span, capturing;
+	unsigned span_depth;
+	struct refill_op captured[REFILL_MAX_OPS];
+	unsigned ncaptured;
+	struct refill_op tpl[REFILL_MAX_OPS];
+	unsigned ntpl;
+	uint64_t tpl_native_cycles; /* what it cost natively, entry and eret included */
+
+	struct shadow_pte *shadow;
+	uint32_t shadow_size, shadow_used; /* size a power of two */
+
+	/* under a VMM: the clock as it ran natively (Compare writes are moved
+	 * onto the VMM's virtual clock), and device instructions the VMM
+	 * retired itself that the next INSNS record counts again */
+	uint64_t native_cycles;
+	uint32_t native_compare;
+	uint64_t device_debt;
+	uint64_t synthesized, skipped; /* refills replay ran / recorded ones it skipped */
+};
+
+/* replay.c: instructions retired by class, charged at the model's costs */
+void replay_insns(struct replay *r, const uint64_t *counts);
+uint64_t replay_cycles_of(const struct costmodel *c, const uint64_t *counts);
+
+/* replay_guest.c */
+/* Deliver exception e raised at pc; true if the guest's kernel was entered
+ * (false: the VMM served it on its own). */
+bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool bd, uint32_t v0);
+/* Execute (natively) or have the VMM emulate privileged instruction insn,
+ * which the guest ran at pc with operand value (mtc0's register). */
+void replay_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t value);
+/* A console access (uncached): natively the machine's console, under a VMM
+ * the VMM's emulation of it. */
+void replay_device(struct replay *r, uint32_t vaddr, unsigned access, uint32_t value);
+/* A memory reference that reached the TLB when the trace was recorded. */
+void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uint8_t asid,
+                bool faulted);
+
+/* replay_refill.c */
+bool replay_shadow_init(struct replay *r);
+void replay_shadow_set(struct replay *r, uint8_t asid, uint32_t vpn, uint32_t lo);
+uint32_t replay_shadow_get(const struct replay *r, uint8_t asid, uint32_t vpn);
+/* A TLB write the trace shows: valid halves teach the shadow page table. */
+void replay_shadow_learn(struct replay *r, const struct tlb_entry *e);
+/* The TLB (natively) or the hardware TLB (under a VMM) missed on va where
+ * the recording's did not (lookup result res): the exception is taken and,
+ * if the guest gets it, its refill handler runs (the captured template,
+ * with the shadow PTEs of va's pair). */
+void replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
+                        enum tlb_result res);
+/* The guest's refill handler (the template), loading lo0 and lo1. */
+void replay_run_handler(struct replay *r, uint32_t lo0, uint32_t lo1);
+/* Capture: a recorded refill span's records, to become the template. */
+void replay_capture(struct replay *r, const struct refill_op *op);
+void replay_capture_end(struct replay *r, bool clean);
+
+#endif
