@@ -23,6 +23,7 @@ extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_costmodel_entry;
 extern const struct cmd_entry cmd_trace_info_entry;
 extern const struct cmd_entry cmd_record_entry;
+extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_replay_entry;
 extern const struct cmd_entry cmd_stats_entry;
 extern const struct cmd_entry cmd_compare_entry;

@@ -11,6 +11,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_list_entry,
 	&cmd_costmodel_entry,
 	&cmd_record_entry,
+	&cmd_import_entry,
 	&cmd_replay_entry,
 	&cmd_trace_info_entry,
 	&cmd_stats_entry,
