@@ -185,7 +185,7 @@ static void replay_exception_record(struct replay *r, const uint64_t *f)
 	r->last_pc = pc;
 	r->last_badvaddr = bva;
 	if (r->capturing)
-		replay_capture_end(r, false); /* a nested entry: not a plain refill */
+		replay_capture_end(r, false); /* a nested entry: not one to repeat */
 	if (r->skip_depth) {
 		r->skip_depth++;
 		return;
@@ -193,7 +193,8 @@ static void replay_exception_record(struct replay *r, const uint64_t *f)
 	struct exc e = { .code = (uint8_t)f[0], .ce = (uint8_t)((flags >> TRACE_EXC_CE_SHIFT) & 3),
 		         .tlb = (flags & TRACE_EXC_TLB) != 0, .refill = (flags & TRACE_EXC_REFILL) != 0,
 		         .has_badvaddr = (flags & TRACE_EXC_BADVADDR) != 0, .badvaddr = bva };
-	bool refill_span = e.refill && e.tlb && !guest_exl(r);
+	bool outer = !guest_exl(r);
+	bool refill_span = e.refill && e.tlb && outer;
 	bool entered;
 	if (refill_span && r->retime && !r->v &&
 	    tlb_probe(&r->m->tlb, (bva & TLB_ENTRYHI_VPN2) | (r->m->cp0.entryhi & TLB_ENTRYHI_ASID)) >= 0)
@@ -205,9 +206,12 @@ static void replay_exception_record(struct replay *r, const uint64_t *f)
 		if (refill_span)
 			r->skipped++;
 	}
-	if (refill_span && !r->ntpl) {
-		r->capturing = true;
-		r->ncaptured = 0;
+	enum capture what = refill_span && !r->refill.n            ? CAPTURE_REFILL
+	                    : e.code == EXC_INT && outer && !r->tick.n ? CAPTURE_TICK
+	                                                                : CAPTURE_NONE;
+	if (what != CAPTURE_NONE) {
+		r->capturing = what;
+		r->captured.n = 0;
 	}
 }
 
@@ -217,8 +221,8 @@ static void replay_priv_record(struct replay *r, const uint64_t *f)
 	bool eret = insn == 0x42000018u;
 	r->last_pc = pc;
 	if (r->capturing)
-		replay_capture(r, &(struct refill_op){ .is_priv = true, .insn = insn, .pc = pc,
-		                                       .value = (uint32_t)f[2] });
+		replay_capture(r, &(struct tpl_op){ .kind = TPL_PRIV, .insn = insn, .pc = pc,
+		                                    .value = (uint32_t)f[2] });
 	if (r->skip_depth) {
 		if (eret)
 			r->skip_depth--;
@@ -235,7 +239,7 @@ static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, 
 	uint32_t pc = r->last_pc + (uint32_t)trace_unzigzag(f[3]);
 	r->last_pc = pc;
 	r->last_badvaddr = bva;
-	if (!r->ntpl) {
+	if (!r->refill.n) {
 		snprintf(err, errlen, "%s: byte %llu: a REFILL record before any refill in full (no handler to replay)",
 		         r->cfg.path, (unsigned long long)r->offset);
 		return -1;
@@ -251,7 +255,7 @@ static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, 
 	if (r->skip_depth)
 		return 0;
 	if (r->v)
-		r->native_cycles += r->tpl_native_cycles;
+		r->native_cycles += r->refill.native_cycles;
 	struct exc e = { .code = (uint8_t)f[0], .tlb = true, .refill = true, .has_badvaddr = true,
 		         .badvaddr = bva };
 	if (r->retime && !r->v &&
@@ -270,6 +274,10 @@ static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, 
 static int replay_end(struct replay *r, const uint64_t *f, char *err, size_t errlen)
 {
 	struct machine *m = r->m;
+	if (r->imported && m->stop == STOP_NONE) { /* the process's end is the run's */
+		m->stop = STOP_HALT;
+		m->exit_status = 0;
+	}
 	if (r->retime || (f[0] == m->insns && f[1] == m->cycles))
 		return 0;
 	snprintf(err, errlen,
@@ -296,12 +304,14 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 	switch (rec->kind) {
 	case TRACE_REC_INSNS:
 		if (r->capturing) {
-			struct refill_op op = { .is_priv = false };
+			struct tpl_op op = { .kind = TPL_INSNS };
 			memcpy(op.insns, f, sizeof op.insns);
 			replay_capture(r, &op);
 		}
-		if (!r->skip_depth)
+		if (!r->skip_depth) {
 			replay_insns(r, f);
+			replay_timer(r);
+		}
 		return 0;
 	case TRACE_REC_EXCEPTION:
 		replay_exception_record(r, f);
@@ -310,7 +320,9 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 		replay_priv_record(r, f);
 		return 0;
 	case TRACE_REC_MARK:
-		if (r->capturing)
+		if (r->capturing == CAPTURE_TICK)
+			replay_capture(r, &(struct tpl_op){ .kind = TPL_MARK, .value = (uint32_t)f[0] });
+		else if (r->capturing)
 			replay_capture_end(r, false);
 		if (!r->skip_depth)
 			r->m->service_mark = (uint32_t)f[0];
@@ -323,7 +335,7 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 			return -1;
 		}
 		r->last_vpn = (uint32_t)vpn;
-		if (r->capturing)
+		if (r->capturing == CAPTURE_REFILL) /* as the recorder decides (recorder.c) */
 			replay_capture_end(r, false);
 		if (!r->skip_depth)
 			replay_ref(r, (uint32_t)vpn << 12, (unsigned)(f[2] >> 2) & 3, (unsigned)f[2] & 3,
@@ -369,6 +381,9 @@ int replay_run(struct replay *r, char *err, size_t errlen)
 	if (rc < 0)
 		return -1;
 	struct machine *m = r->m;
+	if (getenv("VMMSIM_REPLAY_DEBUG"))
+		fprintf(stderr, "replay: refill template %u ops, tick template %u ops, %llu refills synthesized, %llu skipped\n",
+		        r->refill.n, r->tick.n, (unsigned long long)r->synthesized, (unsigned long long)r->skipped);
 	m->stats.insns_by_mode[m->mode] += m->insns - m->mode_insn0;
 	m->mode_insn0 = m->insns;
 	return 0;

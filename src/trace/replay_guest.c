@@ -15,6 +15,7 @@
 #include "sim/guestmem.h"
 #include "sim/mmio_map.h"
 #include "sim/mmu.h"
+#include "sim/services.h"
 #include "trace/replay_internal.h"
 
 #define KSEG0 0x80000000u
@@ -47,13 +48,87 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 		return true;
 	}
 	uint64_t reflected = r->v->stats.reflected;
+	bool outer = !(r->vm->cp0.r.status & (ST_EXL | ST_ERL));
+	if (e->tlb && !e->refill && e->badvaddr < KSEG0) {
+		/* a fault the guest's page tables made (demand zero, copy on
+		 * write): the guest takes it whatever replay's virtual TLB holds,
+		 * as the trap policy reflects it (policy_trap.c) */
+		const struct costmodel *c = &m->cfg.cost;
+		m->stats.exceptions[e->code]++;
+		r->v->stats.traps[e->code]++;
+		vmm_reflect(r->v, r->vm, e, guest_va(pc), bd);
+		vmm_charge(r->v, LEDGER_C_REFLECT, SERVICE_NONE,
+		           (uint64_t)c->exc_entry + c->vmm_trap + c->vmm_vtlb_lookup + c->vmm_reflect);
+		replay_relocated_entry(r, false, e->code);
+		return true;
+	}
 	/* an interrupt: the guest's timer fired where it did when recorded */
 	if (e->code == EXC_INT)
 		r->vm->cp0.r.cause |= CAUSE_IP7;
 	exception_enter(m, e, guest_va(pc), bd);
 	if (e->code == EXC_INT)
 		r->vm->cp0.r.cause &= ~CAUSE_IP7;
-	return r->v->stats.reflected != reflected;
+	if (r->v->stats.reflected == reflected)
+		return false;
+	replay_relocated_entry(r, e->refill && outer, e->code);
+	return true;
+}
+
+/* mfc0 k0, Cause and mfc0 k1, BadVAddr; the instructions around them */
+#define INSN_MFC0_CAUSE 0x401a6800u
+#define INSN_MFC0_BADVADDR 0x401b4000u
+void replay_relocated_entry(struct replay *r, bool refill_vector, unsigned code)
+{
+	static const uint64_t bltz[7] = { 0, 0, 0, 1 };        /* bltz k0, ktlb_refill */
+	static const uint64_t classify[7] = { 3, 0, 0, 1 };    /* andi, xori, bnez, nop */
+	static const uint64_t tlb_check[7] = { 1, 0, 0, 1 };   /* bltz k1, ktlb_refill; nop */
+	if (!r->v)
+		return;
+	if (refill_vector) {
+		replay_insns(r, bltz);
+		return;
+	}
+	uint32_t vector = (r->vm->cp0.r.ebase & 0xfffff000u) + 0x180;
+	replay_priv(r, INSN_MFC0_CAUSE, vector, 0);
+	replay_priv(r, INSN_MFC0_BADVADDR, vector + 4, 0);
+	replay_insns(r, classify);
+	if (code == EXC_TLBL || code == EXC_TLBS)
+		replay_insns(r, tlb_check);
+}
+
+/* The VMM interrupted the guest while emulating for it: the guest's tick
+ * runs now (at most one inside another: a tick's own eret may deliver the
+ * next one). */
+static void interrupted(struct replay *r)
+{
+	if (!r->tick.n || r->tick_depth > 1)
+		return;
+	r->tick_depth++;
+	replay_relocated_entry(r, false, EXC_INT);
+	replay_run_tick(r);
+	r->tick_depth--;
+}
+
+/* Timer interrupts are re-timed, not replayed as recorded: the recorded
+ * ones stay where they were (one may switch processes), and the virtual
+ * time the VMM adds brings the extra ticks execution would have had, one
+ * for each interval of the guest's timer by which the VMM's clock has run
+ * ahead of the recorded one. */
+void replay_timer(struct replay *r)
+{
+	struct machine *m = r->m;
+	uint64_t interval = (uint64_t)r->tick_interval * m->cfg.cost.count_divisor;
+	if (!r->v || !r->tick.n || !interval || r->in_template || m->cycles < r->native_cycles ||
+	    m->cycles - r->native_cycles < r->drift_ticked + interval)
+		return;
+	r->drift_ticked += interval;
+	struct exc e = { .code = EXC_INT };
+	uint64_t reflected = r->v->stats.reflected;
+	m->stats.interrupts++;
+	r->vm->cp0.r.cause |= CAUSE_IP7; /* delivered now, or by the VMM on unmask */
+	exception_enter(m, &e, guest_va(r->last_pc), false);
+	if (r->v->stats.reflected != reflected)
+		interrupted(r);
 }
 
 /* ---- natively ------------------------------------------------------------ */
@@ -151,7 +226,10 @@ static void vmm_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t valu
 	uint32_t gpc = plant(r, insn, pc);
 	make_fetchable(r, gpc);
 	struct exc e = { .code = EXC_CPU };
+	uint64_t reflected = r->v->stats.reflected;
 	exception_enter(m, &e, gpc, false);
+	if (r->v->stats.reflected != reflected) /* a virtual interrupt, delivered on unmask */
+		interrupted(r);
 }
 
 void replay_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t value)

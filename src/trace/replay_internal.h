@@ -14,14 +14,22 @@
 #include "sim/machine.h"
 #include "trace/replay.h"
 
-/* One step of the guest's refill handler: instructions, or one privileged
- * instruction. */
-struct refill_op {
-	bool is_priv;
-	uint64_t insns[7];
-	uint32_t insn, pc, value;
+/* A kernel entry the guest runs the same way each time, as replay repeats
+ * it: the first refill (the refill handler) and the first timer interrupt
+ * that switches nothing (the tick), captured from the trace's records. */
+enum tpl_kind { TPL_INSNS, TPL_PRIV, TPL_MARK };
+struct tpl_op {
+	enum tpl_kind kind;
+	uint64_t insns[7];       /* TPL_INSNS: by class */
+	uint32_t insn, pc, value; /* TPL_PRIV; TPL_MARK: value is the service */
 };
-#define REFILL_MAX_OPS 48
+#define TPL_MAX_OPS 64
+struct template {
+	struct tpl_op op[TPL_MAX_OPS];
+	unsigned n;
+	uint64_t native_cycles; /* what it cost natively, entry and eret included */
+};
+enum capture { CAPTURE_NONE, CAPTURE_REFILL, CAPTURE_TICK };
 
 /* The guest's PTEs (EntryLo) by (ASID, virtual page), as the refills and
  * PTE records of the trace showed them: open addressing, no iteration, so
@@ -47,14 +55,13 @@ struct replay {
 	/* a recorded refill the guest does not take here: its records are
 	 * skipped up to the eret that ends it (depth counts nested entries) */
 	unsigned skip_depth;
-	/* the recorded refill span being looked at (captured as the template) */
-	bool in_refill_span, capturing;
-	unsigned span_depth;
-	struct refill_op captured[REFILL_MAX_OPS];
-	unsigned ncaptured;
-	struct refill_op tpl[REFILL_MAX_OPS];
-	unsigned ntpl;
-	uint64_t tpl_native_cycles; /* what it cost natively, entry and eret included */
+	/* a recorded span being captured as a template, and the templates */
+	enum capture capturing;
+	struct template captured, refill, tick;
+	bool in_template; /* running one: no timer fires inside it */
+	unsigned tick_depth;
+	uint32_t tick_interval; /* the guest's timer interval, in Count ticks */
+	uint64_t drift_ticked;  /* VMM clock drift already turned into ticks */
 
 	struct shadow_pte *shadow;
 	uint32_t shadow_size, shadow_used; /* size a power of two */
@@ -79,6 +86,9 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 /* Execute (natively) or have the VMM emulate privileged instruction insn,
  * which the guest ran at pc with operand value (mtc0's register). */
 void replay_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t value);
+/* Under a VMM, the relocated kernel's vector code that the native one does
+ * not have (guest/kernel/vectors.S): replayed after each entry. */
+void replay_relocated_entry(struct replay *r, bool refill_vector, unsigned code);
 /* A console access (uncached): natively the machine's console, under a VMM
  * the VMM's emulation of it. */
 void replay_device(struct replay *r, uint32_t vaddr, unsigned access, uint32_t value);
@@ -100,8 +110,17 @@ void replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
                         enum tlb_result res);
 /* The guest's refill handler (the template), loading lo0 and lo1. */
 void replay_run_handler(struct replay *r, uint32_t lo0, uint32_t lo1);
-/* Capture: a recorded refill span's records, to become the template. */
-void replay_capture(struct replay *r, const struct refill_op *op);
+/* Capture: a recorded span's records, to become a template (clean: it
+ * ended at its eret with nothing in it that a template cannot repeat). */
+void replay_capture(struct replay *r, const struct tpl_op *op);
 void replay_capture_end(struct replay *r, bool clean);
+/* Under a VMM: the virtual timer, if due, interrupts the guest as it would
+ * have in execution, and its tick handler runs (the tick template). */
+void replay_timer(struct replay *r);
+/* The guest was interrupted (the VMM delivered a virtual interrupt): run
+ * the tick template. */
+void replay_run_tick(struct replay *r);
+/* The native count (for the guest's Compare values). */
+uint32_t replay_native_count(const struct replay *r);
 
 #endif

@@ -1,4 +1,5 @@
-/* The guest's refills when replay decides them (replay_internal.h).
+/* The guest's refills and timer ticks when replay decides them
+ * (replay_internal.h).
  *
  * A refill replay's TLB needs where the recording's did not (a smaller TLB,
  * the VMM's hardware TLB, an imported trace) is run as the guest's own
@@ -87,59 +88,113 @@ void replay_shadow_learn(struct replay *r, const struct tlb_entry *e)
 		replay_shadow_set(r, asid, vpn + 1, e->entrylo1);
 }
 
-/* ---- the refill handler --------------------------------------------------- */
-
-void replay_capture(struct replay *r, const struct refill_op *op)
-{
-	if (r->ncaptured == REFILL_MAX_OPS) {
-		r->capturing = false; /* too long to be a refill handler */
-		return;
-	}
-	r->captured[r->ncaptured++] = *op;
-}
+/* ---- templates: the refill handler and the tick --------------------------- */
 
 static bool is_mtc0(uint32_t insn, unsigned rd)
 {
 	return (insn >> 21) == (0x10u << 5 | 4u) && ((insn >> 11) & 31) == rd && (insn & 7) == 0;
 }
 
-/* The first refill that holds only instructions, privileged instructions
- * (EntryLo0 and EntryLo1 among them) and its eret: the recorder chose the
- * same one (recorder.c). */
+uint32_t replay_native_count(const struct replay *r)
+{
+	uint64_t cycles = r->v ? r->native_cycles : r->m->cycles;
+	return (uint32_t)(cycles / r->m->cfg.cost.count_divisor);
+}
+
+void replay_capture(struct replay *r, const struct tpl_op *op)
+{
+	struct template *t = &r->captured;
+	uint32_t asid = (r->v ? r->vm->cp0.r.entryhi : r->m->cp0.entryhi) & TLB_ENTRYHI_ASID;
+	if (t->n == TPL_MAX_OPS ||
+	    (r->capturing == CAPTURE_TICK && op->kind == TPL_PRIV && is_mtc0(op->insn, CP0_ENTRYHI) &&
+	     (op->value & TLB_ENTRYHI_ASID) != asid)) {
+		r->capturing = CAPTURE_NONE; /* too long, or a switch to another process */
+		return;
+	}
+	t->op[t->n] = *op;
+	/* the tick re-arms the timer so many ticks ahead: keep the interval */
+	if (r->capturing == CAPTURE_TICK && op->kind == TPL_PRIV && is_mtc0(op->insn, CP0_COMPARE))
+		t->op[t->n].value = op->value - replay_native_count(r);
+	t->n++;
+}
+
+static bool has_mtc0(const struct template *t, unsigned rd)
+{
+	for (unsigned i = 0; i < t->n; i++)
+		if (t->op[i].kind == TPL_PRIV && is_mtc0(t->op[i].insn, rd))
+			return true;
+	return false;
+}
+
+/* A refill holding only instructions and privileged instructions, EntryLo0
+ * and EntryLo1 among them (the recorder chose the same one, recorder.c); a
+ * tick that re-arms the timer and switches to no other process. */
 void replay_capture_end(struct replay *r, bool clean)
 {
-	bool lo0 = false, lo1 = false;
-	r->capturing = false;
-	if (!clean || r->ntpl)
+	enum capture what = r->capturing;
+	struct template *t = &r->captured;
+	r->capturing = CAPTURE_NONE;
+	if (!clean)
 		return;
-	for (unsigned i = 0; i < r->ncaptured; i++) {
-		lo0 |= r->captured[i].is_priv && is_mtc0(r->captured[i].insn, CP0_ENTRYLO0);
-		lo1 |= r->captured[i].is_priv && is_mtc0(r->captured[i].insn, CP0_ENTRYLO1);
-	}
-	if (!lo0 || !lo1)
+	if (what == CAPTURE_REFILL && !(has_mtc0(t, CP0_ENTRYLO0) && has_mtc0(t, CP0_ENTRYLO1)))
+		return;
+	if (what == CAPTURE_TICK && !has_mtc0(t, CP0_COMPARE))
 		return;
 	const struct costmodel *c = &r->m->cfg.cost;
-	memcpy(r->tpl, r->captured, r->ncaptured * sizeof *r->tpl);
-	r->ntpl = r->ncaptured;
-	r->tpl_native_cycles = c->exc_entry;
-	for (unsigned i = 0; i < r->ntpl; i++)
-		r->tpl_native_cycles += !r->tpl[i].is_priv          ? replay_cycles_of(c, r->tpl[i].insns)
-		                        : r->tpl[i].insn == 0x42000018u ? c->exc_return
-		                                                        : c->priv;
+	t->native_cycles = c->exc_entry;
+	for (unsigned i = 0; i < t->n; i++)
+		t->native_cycles += t->op[i].kind == TPL_INSNS ? replay_cycles_of(c, t->op[i].insns)
+		                    : t->op[i].kind == TPL_MARK  ? 0
+		                    : t->op[i].insn == 0x42000018u ? c->exc_return
+		                                                   : c->priv;
+	*(what == CAPTURE_REFILL ? &r->refill : &r->tick) = *t;
+	for (unsigned i = 0; what == CAPTURE_TICK && i < t->n; i++)
+		if (t->op[i].kind == TPL_PRIV && is_mtc0(t->op[i].insn, CP0_COMPARE))
+			r->tick_interval = t->op[i].value;
 }
 
 /* guest/kernel/vectors.S, refill: 16 instructions */
-static const struct refill_op builtin[] = {
-	{ .is_priv = true, .insn = 0x401a4000u, .pc = 0x80000000u }, /* mfc0 k0, BadVAddr */
-	{ .insns = { 3, 1 } },                                        /* lui, lw, srl, ins */
-	{ .is_priv = true, .insn = 0x401a2000u, .pc = 0x80000014u }, /* mfc0 k0, Context */
-	{ .insns = { 2, 3 } },                                        /* lw, srl, ins, lw, lw */
-	{ .is_priv = true, .insn = 0x409a1000u, .pc = 0x8000002cu }, /* mtc0 k0, EntryLo0 */
-	{ .is_priv = true, .insn = 0x409b1800u, .pc = 0x80000030u }, /* mtc0 k1, EntryLo1 */
-	{ .insns = { 1 } },                                           /* ehb */
-	{ .is_priv = true, .insn = 0x42000006u, .pc = 0x80000038u }, /* tlbwr */
-	{ .is_priv = true, .insn = 0x42000018u, .pc = 0x8000003cu }, /* eret */
+static const struct template builtin_refill = {
+	.n = 9,
+	.op = {
+		{ .kind = TPL_PRIV, .insn = 0x401a4000u, .pc = 0x80000000u }, /* mfc0 k0, BadVAddr */
+		{ .kind = TPL_INSNS, .insns = { 3, 1 } },                      /* lui, lw, srl, ins */
+		{ .kind = TPL_PRIV, .insn = 0x401a2000u, .pc = 0x80000014u }, /* mfc0 k0, Context */
+		{ .kind = TPL_INSNS, .insns = { 2, 3 } },                      /* lw, srl, ins, lw, lw */
+		{ .kind = TPL_PRIV, .insn = 0x409a1000u, .pc = 0x8000002cu }, /* mtc0 k0, EntryLo0 */
+		{ .kind = TPL_PRIV, .insn = 0x409b1800u, .pc = 0x80000030u }, /* mtc0 k1, EntryLo1 */
+		{ .kind = TPL_INSNS, .insns = { 1 } },                         /* ehb */
+		{ .kind = TPL_PRIV, .insn = 0x42000006u, .pc = 0x80000038u }, /* tlbwr */
+		{ .kind = TPL_PRIV, .insn = 0x42000018u, .pc = 0x8000003cu }, /* eret */
+	},
 };
+
+/* Run template t; values[rd] stand in for the mtc0s to those registers
+ * (the EntryLo of this refill, the Compare of this tick). */
+static void run_template(struct replay *r, const struct template *t, const uint32_t *lo,
+                         bool tick)
+{
+	bool was = r->in_template;
+	r->in_template = true;
+	for (unsigned i = 0; i < t->n; i++) {
+		const struct tpl_op *op = &t->op[i];
+		uint32_t value = op->value;
+		switch (op->kind) {
+		case TPL_INSNS: replay_insns(r, op->insns); break;
+		case TPL_MARK: r->m->service_mark = op->value; break;
+		case TPL_PRIV:
+			if (lo && is_mtc0(op->insn, CP0_ENTRYLO0))
+				value = lo[0];
+			else if (lo && is_mtc0(op->insn, CP0_ENTRYLO1))
+				value = lo[1];
+			else if (tick && is_mtc0(op->insn, CP0_COMPARE))
+				value = op->value + replay_native_count(r);
+			replay_priv(r, op->insn, op->pc, value);
+			break;
+		}
+	}
+	r->in_template = was;
+}
 
 void replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
                         enum tlb_result res)
@@ -156,16 +211,11 @@ void replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
 
 void replay_run_handler(struct replay *r, uint32_t lo0, uint32_t lo1)
 {
-	const struct refill_op *ops = r->ntpl ? r->tpl : builtin;
-	unsigned n = r->ntpl ? r->ntpl : sizeof builtin / sizeof builtin[0];
-	for (unsigned i = 0; i < n; i++) {
-		const struct refill_op *op = &ops[i];
-		if (!op->is_priv)
-			replay_insns(r, op->insns);
-		else
-			replay_priv(r, op->insn, op->pc,
-			            is_mtc0(op->insn, CP0_ENTRYLO0)   ? lo0
-			            : is_mtc0(op->insn, CP0_ENTRYLO1) ? lo1
-			                                              : op->value);
-	}
+	const uint32_t lo[2] = { lo0, lo1 };
+	run_template(r, r->refill.n ? &r->refill : &builtin_refill, lo, false);
+}
+
+void replay_run_tick(struct replay *r)
+{
+	run_template(r, &r->tick, NULL, true);
 }
