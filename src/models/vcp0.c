@@ -10,7 +10,7 @@
 
 void vcp0_reset(struct vcp0 *c, const struct machine *m, unsigned ntlb, bool big_endian)
 {
-	*c = (struct vcp0){ .ntlb = ntlb };
+	*c = (struct vcp0){ .ntlb = ntlb, .pinned_random = -1 };
 	/* as a boot loader leaves the machine (machine_boot): kernel mode, BEV 0 */
 	c->r.status = 0;
 	c->r.config = cp0_config_reset(big_endian);
@@ -26,6 +26,8 @@ uint32_t vcp0_count(const struct vcp0 *c, const struct machine *m)
 
 uint32_t vcp0_random(const struct vcp0 *c, const struct machine *m)
 {
+	if (c->pinned_random >= 0)
+		return (uint32_t)c->pinned_random;
 	return cp0_random_of(&c->r, c->ntlb, m->insns);
 }
 

@@ -22,6 +22,8 @@ struct vcp0 {
 	struct cp0 r;          /* Count and Random derived, as on the machine */
 	uint32_t count_offset; /* virtual Count = machine Count + offset */
 	unsigned ntlb;         /* entries of the virtual TLB */
+	int pinned_random;     /* >= 0: what Random reads (trace replay pins the
+	                        * recording's TLBWR choice, src/trace/replay.h) */
 };
 
 void vcp0_reset(struct vcp0 *c, const struct machine *m, unsigned ntlb, bool big_endian);

@@ -114,10 +114,8 @@ static uint64_t pc_delta(struct trace_recorder *r, uint32_t pc)
 	return trace_zigzag(d);
 }
 
-static bool is_mtc0(uint32_t insn, unsigned rd)
-{
-	return (insn >> 21) == (0x10u << 5 | 4u) && ((insn >> 11) & 31) == rd && (insn & 7) == 0;
-}
+#define INSN_TLBWI 0x42000002u
+#define INSN_TLBWR 0x42000006u
 
 /* Same shape as the template: the same records, instructions and
  * privileged instructions at the same addresses (values aside). */
@@ -137,12 +135,13 @@ static bool like_template(const struct trace_recorder *r)
 	return true;
 }
 
-/* The value the span's mtc0 to EntryLo `rd` wrote, or false. */
-static bool entrylo_of(const struct trace_recorder *r, unsigned rd, uint64_t *lo)
+/* The value of the span's privileged instruction insn (with rt and sel
+ * ignored for mtc0: mask), or false. */
+static bool value_of(const struct trace_recorder *r, uint32_t insn, uint32_t mask, uint64_t *v)
 {
 	for (unsigned i = 0; i < r->nheld; i++)
-		if (r->held[i].kind == TRACE_REC_PRIV && is_mtc0((uint32_t)r->held[i].f[0], rd)) {
-			*lo = r->held[i].f[2];
+		if (r->held[i].kind == TRACE_REC_PRIV && ((uint32_t)r->held[i].f[0] & mask) == insn) {
+			*v = r->held[i].f[2];
 			return true;
 		}
 	return false;
@@ -151,13 +150,16 @@ static bool entrylo_of(const struct trace_recorder *r, unsigned rd, uint64_t *lo
 /* The eret of a held refill span: one REFILL record, or the span itself. */
 static void span_end(struct trace_recorder *r)
 {
-	uint64_t lo0, lo1;
-	bool lo = entrylo_of(r, CP0_ENTRYLO0, &lo0) && entrylo_of(r, CP0_ENTRYLO1, &lo1);
+	/* mtc0 to EntryLo0 and EntryLo1 (any rt, sel 0), and tlbwr */
+	uint64_t lo0, lo1, index;
+	const uint32_t mtc0_rd = 0xffe0ffffu & ~0x001f0000u;
+	bool lo = value_of(r, 0x40801000u, mtc0_rd, &lo0) && value_of(r, 0x40801800u, mtc0_rd, &lo1) &&
+	          value_of(r, INSN_TLBWR, 0xffffffffu, &index);
 	if (r->ntpl && lo && like_template(r)) {
 		uint64_t f[TRACE_MAX_FIELDS] = {
 			r->span_code, r->span_flags,
 			trace_zigzag((int64_t)(int32_t)(r->span_badvaddr - r->saved_badvaddr)),
-			trace_zigzag((int64_t)(int32_t)(r->span_pc - r->saved_pc)), lo0, lo1
+			trace_zigzag((int64_t)(int32_t)(r->span_pc - r->saved_pc)), lo0, lo1, index
 		};
 		trace_writer_record(r->w, TRACE_REC_REFILL, f);
 		r->last_pc = r->span_pc;
@@ -224,6 +226,10 @@ void trace_rec_priv(struct machine *m, uint32_t insn, uint32_t pc, uint32_t valu
 {
 	struct trace_recorder *r = m->rec;
 	flush_insns(m);
+	if (insn == INSN_TLBWR) /* the index it is about to write */
+		value = cp0_random(m);
+	else if (insn == INSN_TLBWI)
+		value = m->cp0.index & ~TLB_INDEX_P;
 	uint64_t f[TRACE_MAX_FIELDS] = { insn, pc_delta(r, pc), value };
 	emit(r, TRACE_REC_PRIV, f, pc);
 	if (insn == INSN_ERET && r->holding)

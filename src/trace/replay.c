@@ -267,7 +267,7 @@ static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, 
 		r->skipped++; /* the VMM served it */
 		return 0;
 	}
-	replay_run_handler(r, (uint32_t)f[4], (uint32_t)f[5]);
+	replay_run_handler(r, (uint32_t)f[4], (uint32_t)f[5], (uint32_t)f[6]);
 	return 0;
 }
 

@@ -223,11 +223,18 @@ static void vmm_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t valu
 		if (rt)
 			m->cpu.gpr[rt] = value;
 	}
+	/* tlbwr: the virtual TLB replaces what the recording's TLB replaced,
+	 * so that the guest refills where it did (the same TLB only) */
+	bool pin = insn == 0x42000006u && value < r->vm->tlb.nentries && r->h.refills &&
+	           r->vm->tlb.nentries == r->h.tlb_entries;
+	if (pin)
+		r->vm->cp0.pinned_random = (int)value;
 	uint32_t gpc = plant(r, insn, pc);
 	make_fetchable(r, gpc);
 	struct exc e = { .code = EXC_CPU };
 	uint64_t reflected = r->v->stats.reflected;
 	exception_enter(m, &e, gpc, false);
+	r->vm->cp0.pinned_random = -1;
 	if (r->v->stats.reflected != reflected) /* a virtual interrupt, delivered on unmask */
 		interrupted(r);
 }

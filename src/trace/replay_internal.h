@@ -108,8 +108,9 @@ void replay_shadow_learn(struct replay *r, const struct tlb_entry *e);
  * with the shadow PTEs of va's pair). */
 void replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
                         enum tlb_result res);
-/* The guest's refill handler (the template), loading lo0 and lo1. */
-void replay_run_handler(struct replay *r, uint32_t lo0, uint32_t lo1);
+/* The guest's refill handler (the template), loading lo0 and lo1 into TLB
+ * entry index (-1: where Random says). */
+void replay_run_handler(struct replay *r, uint32_t lo0, uint32_t lo1, int index);
 /* Capture: a recorded span's records, to become a template (clean: it
  * ended at its eret with nothing in it that a template cannot repeat). */
 void replay_capture(struct replay *r, const struct tpl_op *op);

@@ -172,7 +172,7 @@ static const struct template builtin_refill = {
 /* Run template t; values[rd] stand in for the mtc0s to those registers
  * (the EntryLo of this refill, the Compare of this tick). */
 static void run_template(struct replay *r, const struct template *t, const uint32_t *lo,
-                         bool tick)
+                         int index, bool tick)
 {
 	bool was = r->in_template;
 	r->in_template = true;
@@ -189,6 +189,8 @@ static void run_template(struct replay *r, const struct template *t, const uint3
 				value = lo[1];
 			else if (tick && is_mtc0(op->insn, CP0_COMPARE))
 				value = op->value + replay_native_count(r);
+			else if (op->insn == 0x42000006u) /* tlbwr: the recorded choice, if any */
+				value = index < 0 ? UINT32_MAX : (uint32_t)index;
 			replay_priv(r, op->insn, op->pc, value);
 			break;
 		}
@@ -205,17 +207,17 @@ void replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
 	if (!replay_exception(r, &e, r->last_pc, false, 0))
 		return; /* the VMM served it */
 	uint32_t vpn = (va >> 12) & ~1u;
-	replay_run_handler(r, replay_shadow_get(r, asid, vpn), replay_shadow_get(r, asid, vpn + 1));
+	replay_run_handler(r, replay_shadow_get(r, asid, vpn), replay_shadow_get(r, asid, vpn + 1), -1);
 	r->synthesized++;
 }
 
-void replay_run_handler(struct replay *r, uint32_t lo0, uint32_t lo1)
+void replay_run_handler(struct replay *r, uint32_t lo0, uint32_t lo1, int index)
 {
 	const uint32_t lo[2] = { lo0, lo1 };
-	run_template(r, r->refill.n ? &r->refill : &builtin_refill, lo, false);
+	run_template(r, r->refill.n ? &r->refill : &builtin_refill, lo, index, false);
 }
 
 void replay_run_tick(struct replay *r)
 {
-	run_template(r, &r->tick, NULL, true);
+	run_template(r, &r->tick, NULL, -1, true);
 }

@@ -51,7 +51,7 @@
 	X(PTE, 7, 3, "vpn asid entrylo")                                                           \
 	X(DEVICE, 8, 3, "vaddr access value")                                                     \
 	X(PAGE_HASH, 9, 2, "ppn hash")                                                             \
-	X(REFILL, 10, 6, "code flags badvaddr_delta pc_delta entrylo0 entrylo1")
+	X(REFILL, 10, 7, "code flags badvaddr_delta pc_delta entrylo0 entrylo1 index")
 
 /* EXCEPTION flags */
 #define TRACE_EXC_REFILL 1u    /* a TLB miss with no matching entry (the refill vector) */
@@ -70,7 +70,9 @@ enum trace_ref_kind { TRACE_REF_FETCH, TRACE_REF_LOAD, TRACE_REF_STORE };
 /* REFILL: a TLB refill the guest's handler served exactly as the first one
  * the trace holds in full (its template): same instructions, same
  * privileged instructions at the same addresses, only the EntryLo0 and
- * EntryLo1 it loaded differ.  flags: TRACE_EXC_BD. */
+ * EntryLo1 it loaded differ, and the TLB index its TLBWR chose.  flags:
+ * TRACE_EXC_BD.  A PRIV record's value for TLBWR and TLBWI is the index it
+ * wrote. */
 
 /* DEVICE access: the size in bytes (1, 2, 4), plus TRACE_DEVICE_STORE. */
 #define TRACE_DEVICE_STORE 8u

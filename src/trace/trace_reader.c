@@ -267,6 +267,7 @@ static int check_range(struct trace_reader *r, const struct trace_record *rec, c
 		{ TRACE_REC_REFILL, 1, TRACE_EXC_BD, "flags" },
 		{ TRACE_REC_REFILL, 4, UINT32_MAX, "entrylo0" },
 		{ TRACE_REC_REFILL, 5, UINT32_MAX, "entrylo1" },
+		{ TRACE_REC_REFILL, 6, 63, "index" },
 	};
 	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
 		if (limits[i].kind == rec->kind && rec->field[limits[i].field] > limits[i].max) {
