@@ -207,6 +207,7 @@ static const struct range_case {
 	{ TRACE_REC_REFILL, 1, "flags", TRACE_EXC_BD, { 0 } },
 	{ TRACE_REC_REFILL, 4, "entrylo0", UINT32_MAX, { 0 } },
 	{ TRACE_REC_REFILL, 5, "entrylo1", UINT32_MAX, { 0 } },
+	{ TRACE_REC_REFILL, 6, "index", 63, { 0 } },
 };
 
 START_TEST(range_checked_fields)
@@ -233,7 +234,7 @@ START_TEST(coded_fields)
 {
 	uint8_t buf[128];
 	for (uint64_t access = 0; access < 16; access++) {
-		uint64_t f[3] = { 0xbfd00000u, access, 0 };
+		uint64_t f[TRACE_MAX_FIELDS] = { 0xbfd00000u, access, 0 };
 		unsigned size = (unsigned)access & 7;
 		const char *e = read_all(buf, one_record(buf, TRACE_REC_DEVICE, f));
 		if (size == 1 || size == 2 || size == 4)
@@ -243,11 +244,11 @@ START_TEST(coded_fields)
 			                      strstr(e, "names no size"),
 			              "DEVICE access %llu: '%s'", (unsigned long long)access, e);
 	}
-	uint64_t dev[3] = { 0, 16, 0 };
+	uint64_t dev[TRACE_MAX_FIELDS] = { 0, 16, 0 };
 	ck_assert_str_eq(read_all(buf, one_record(buf, TRACE_REC_DEVICE, dev)),
 	                 "t.vtr: byte 10: DEVICE access 16 is out of range (at most 15)");
 	for (uint64_t km = 0; km <= TRACE_REF_KIND_MODE_MAX + 1; km++) {
-		uint64_t f[3] = { 0, 1, km };
+		uint64_t f[TRACE_MAX_FIELDS] = { 0, 1, km };
 		const char *e = read_all(buf, one_record(buf, TRACE_REC_REF, f));
 		if (km > TRACE_REF_KIND_MODE_MAX)
 			ck_assert_str_eq(e, "t.vtr: byte 10: REF kind_mode 32 is out of range (at most 31)");
@@ -257,8 +258,9 @@ START_TEST(coded_fields)
 			ck_assert_msg(strstr(e, "names no kind or mode") != NULL, "REF kind_mode %llu: '%s'",
 			              (unsigned long long)km, e);
 	}
-	uint64_t insns[7] = { UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX,
-		              UINT32_MAX };
+	uint64_t insns[TRACE_MAX_FIELDS];
+	for (unsigned i = 0; i < TRACE_MAX_FIELDS; i++)
+		insns[i] = UINT32_MAX;
 	ck_assert_str_eq(read_all(buf, one_record(buf, TRACE_REC_INSNS, insns)), "");
 	insns[3] = (uint64_t)UINT32_MAX + 1;
 	ck_assert_str_eq(read_all(buf, one_record(buf, TRACE_REC_INSNS, insns)),
@@ -275,12 +277,14 @@ START_TEST(refill_pte_device_round_trip)
 	strcpy(h.policy, "native");
 	strcpy(h.source, "vmmsim record");
 	strcpy(h.cost_model, "alu=1\nload=2\n");
-	static const uint64_t pte[3] = { 0xfffff, 255, 0xffffffffu };
-	static const uint64_t device[3] = { 0xbfd00010u, 4 | TRACE_DEVICE_STORE, 0xdeadbeefu };
-	const uint64_t refill[6] = { 3, TRACE_EXC_BD, trace_zigzag(-4096), trace_zigzag(8),
-		                     0x0001e01fu, 0 };
-	static const uint64_t exc[5] = { 2, TRACE_EXC_REFILL | TRACE_EXC_TLB | TRACE_EXC_BADVADDR, 0,
-		                         0, 0x7fffffffu };
+	static const uint64_t pte[TRACE_MAX_FIELDS] = { 0xfffff, 255, 0xffffffffu };
+	static const uint64_t device[TRACE_MAX_FIELDS] = { 0xbfd00010u, 4 | TRACE_DEVICE_STORE,
+		                                           0xdeadbeefu };
+	const uint64_t refill[TRACE_MAX_FIELDS] = { 3, TRACE_EXC_BD, trace_zigzag(-4096),
+		                                    trace_zigzag(8), 0x0001e01fu, 0, 47 };
+	static const uint64_t exc[TRACE_MAX_FIELDS] = {
+		2, TRACE_EXC_REFILL | TRACE_EXC_TLB | TRACE_EXC_BADVADDR, 0, 0, 0x7fffffffu
+	};
 	static const struct {
 		enum trace_record_kind kind;
 		const uint64_t *f;
@@ -317,7 +321,7 @@ START_TEST(refill_pte_device_round_trip)
 	ck_assert_int_eq(rec.kind, TRACE_REC_END);
 	ck_assert_int_eq(trace_reader_next(r, &rec, err, sizeof err), 0);
 	trace_reader_close(r);
-	ck_assert_uint_eq(trace_record_nfields(TRACE_REC_REFILL), 6);
+	ck_assert_uint_eq(trace_record_nfields(TRACE_REC_REFILL), 7);
 	ck_assert_uint_eq(trace_record_nfields(TRACE_REC_PTE), 3);
 	ck_assert_uint_eq(trace_record_nfields(TRACE_REC_DEVICE), 3);
 	ck_assert_str_eq(trace_record_name(TRACE_NKINDS), "?");

@@ -99,7 +99,9 @@ both 2 "byte $size: data after the END record" after_end
 # first REF's page is a delta from 0), a REFILL before any refill in full
 with_records ref_page '\005\001\001\004\000\000\000'
 replay_only 2 "byte $hdrlen: REF page -1 is out of range" ref_page
-with_records refill '\012\000\000\000\000\000\000\000\000\000'
+refill_fields=$(sed -n 's/.*X(REFILL, 10, \([0-9]*\),.*/\1/p' "$top_srcdir/src/trace/trace_format.h")
+[ -n "$refill_fields" ] || fail "no REFILL record in src/trace/trace_format.h"
+with_records refill "\\012$(printf '%*s' "$refill_fields" '' | sed 's/ /\\000/g')\\000\\000\\000"
 replay_only 2 "byte $hdrlen: a REFILL record before any refill in full" refill
 
 # no file, a directory
