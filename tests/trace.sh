@@ -79,3 +79,16 @@ large=$(utlb_events "$scratch/pmake.rep.json")
 [ -n "$small" ] && [ -n "$large" ] || fail "no UTLB_MISS row in the pmake replays"
 [ "$small" -ge "$large" ] || fail "16 TLB entries: $small refills, fewer than 48 entries' $large"
 echo "PASS trace: replays deterministic; 16 TLB entries $small refills, 48 entries $large"
+
+# the sample traces in traces/ (traces/refresh.sh) replay as recorded
+samples=0
+while read -r name line; do
+	case $name in '#'*|'') continue ;; esac
+	t=$top_srcdir/traces/$name
+	expect_status 0 "$VMMSIM" replay --quiet "$t"
+	[ "$(cat "$scratch/out")" = "$line" ] ||
+		fail "replay traces/$name printed '$(cat "$scratch/out")', expected '$line'"
+	samples=$((samples + 1))
+done <"$top_srcdir/traces/expected.txt"
+[ "$samples" -gt 0 ] || fail "no samples in traces/expected.txt"
+echo "PASS trace: the $samples samples in traces/ replay as recorded"
