@@ -1,6 +1,8 @@
 /* The machine: construction, boot, mode and event bookkeeping. */
 #include "sim/machine.h"
 
+#include "trace/recorder.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +94,8 @@ void machine_asid_changed(struct machine *m)
 {
 	tcache_flush_mapped(m->tcache);
 	m->xlate_gen++;
+	if (m->rec)
+		trace_rec_asid_changed(m);
 }
 
 void machine_tlb_written(struct machine *m, const struct tlb_entry *old)

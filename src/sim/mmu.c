@@ -146,8 +146,11 @@ bool mmu_load(struct machine *m, uint32_t vaddr, unsigned size, uint32_t *value,
 		return true;
 	}
 	*value = guestmem_get(m->ram + pa, size, m->cfg.big_endian);
-	if (can_cache(m))
+	if (can_cache(m)) {
 		fill(m->tcache->read[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
+		if (m->rec)
+			trace_rec_cached(m, tcache_index(vaddr));
+	}
 	return true;
 }
 
@@ -184,8 +187,11 @@ bool mmu_store(struct machine *m, uint32_t vaddr, unsigned size, uint32_t value,
 	guestmem_put(host, size, value, m->cfg.big_endian);
 	if (m->dpages[pa >> 12])
 		mmu_code_written(m, pa, size);
-	else if (can_cache(m))
+	else if (can_cache(m)) {
 		fill(m->tcache->write[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
+		if (m->rec)
+			trace_rec_cached(m, tcache_index(vaddr));
+	}
 	return true;
 }
 
@@ -226,6 +232,8 @@ bool mmu_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct ex
 		f->tag = vaddr & ~0xfffu;
 		f->mapped = mapped;
 		f->page = *page;
+		if (m->rec)
+			trace_rec_cached(m, tcache_index(vaddr));
 	}
 	return true;
 }

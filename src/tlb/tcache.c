@@ -59,3 +59,10 @@ void tcache_flush_range(struct tcache *c, uint32_t lo, uint32_t hi)
 		}
 	}
 }
+
+void tcache_flush_slot(struct tcache *c, unsigned mode, unsigned idx)
+{
+	c->read[mode][idx].tag = TCACHE_INVALID_TAG;
+	c->write[mode][idx].tag = TCACHE_INVALID_TAG;
+	c->fetch[mode][idx].tag = TCACHE_INVALID_TAG;
+}

@@ -49,6 +49,9 @@ void tcache_flush_all(struct tcache *c);
 void tcache_flush_writes(struct tcache *c);
 /* Drop the entries of TLB-mapped pages (an ASID change). */
 void tcache_flush_mapped(struct tcache *c);
+/* Drop the entries of slot idx of one mode (what a trace recording asks for
+ * to see the kernel's pages again, src/trace/recorder.c). */
+void tcache_flush_slot(struct tcache *c, unsigned mode, unsigned idx);
 /* Drop every entry whose page lies in [lo, hi] (an overwritten TLB entry). */
 void tcache_flush_range(struct tcache *c, uint32_t lo, uint32_t hi);
 

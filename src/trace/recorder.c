@@ -6,8 +6,9 @@
  * first one that holds nothing else is written in full and becomes the
  * template, and every later one of the same shape is written as one REFILL
  * record carrying what differs (the address and the two EntryLo values).
- * A span with anything else in it (a nested exception, a memory reference
- * the host cache missed, a service mark) is written in full. */
+ * A span with anything else in it (a nested exception, a service mark, a
+ * device access) is written in full; the memory references its handler
+ * made follow the REFILL record. */
 #include "trace/recorder.h"
 
 #include <stdlib.h>
@@ -16,9 +17,19 @@
 #include "sim/cp0.h"
 #include "sim/exception.h"
 #include "sim/machine.h"
+#include "tlb/tcache.h"
 #include "tlb/tlb.h"
 
 #define SPAN_MAX 40
+/* The host cache hides every access to a page it holds, but under a VMM the
+ * hardware TLB holds fewer of the guest's pages than the guest's TLB does
+ * (it holds the kernel's ksseg too) and may have evicted them; the kernel's
+ * own pages are unmapped natively and mapped (ksseg) under a VMM.  So that
+ * replay sees the pages used again, the host cache forgets the pages it
+ * took at each ASID change and every RECHECK_WRITES TLB writes (a third of
+ * a 48-entry TLB). */
+#define RECHECK_WRITES 16
+#define RECHECK_SLOTS 512
 #define INSN_ERET 0x42000018u
 
 struct held {
@@ -40,7 +51,36 @@ struct trace_recorder {
 	/* the template: the first refill written in full */
 	unsigned ntpl;
 	struct held tpl[SPAN_MAX];
+	/* host cache slots (mode << 12 | index) taken since they were last
+	 * forgotten, and the TLB writes since then */
+	uint16_t slot[RECHECK_SLOTS];
+	unsigned nslots, writes;
 };
+
+static void forget_pages(struct machine *m)
+{
+	struct trace_recorder *r = m->rec;
+	if (r->nslots == RECHECK_SLOTS)
+		tcache_flush_all(m->tcache);
+	else
+		for (unsigned i = 0; i < r->nslots; i++)
+			tcache_flush_slot(m->tcache, r->slot[i] >> 12, r->slot[i] & 0xfffu);
+	r->nslots = 0;
+	r->writes = 0;
+	m->xlate_gen++; /* the interpreter re-translates its current page */
+}
+
+void trace_rec_cached(struct machine *m, unsigned idx)
+{
+	struct trace_recorder *r = m->rec;
+	if (r->nslots < RECHECK_SLOTS)
+		r->slot[r->nslots++] = (uint16_t)((unsigned)m->mode << 12 | idx);
+}
+
+void trace_rec_asid_changed(struct machine *m)
+{
+	forget_pages(m);
+}
 
 bool trace_recorder_start(struct machine *m, const char *path, const struct trace_header *h,
                           char *err, size_t errlen)
@@ -117,22 +157,37 @@ static uint64_t pc_delta(struct trace_recorder *r, uint32_t pc)
 #define INSN_TLBWI 0x42000002u
 #define INSN_TLBWR 0x42000006u
 
-/* Same shape as the template: the same records, instructions and
- * privileged instructions at the same addresses (values aside). */
+/* A span's shape: each privileged instruction (word and address) with the
+ * instructions retired since the one before; INSNS records split by a REF
+ * and the REF and TLB_WRITE records themselves do not count. */
+struct step {
+	uint32_t insn, pc;
+	uint64_t insns[7];
+};
+
+static unsigned shape_of(const struct held *h, unsigned n, struct step *out)
+{
+	unsigned k = 0;
+	uint64_t acc[7] = { 0 };
+	for (unsigned i = 1; i < n; i++) { /* [0] is the EXCEPTION */
+		if (h[i].kind == TRACE_REC_INSNS)
+			for (unsigned c = 0; c < 7; c++)
+				acc[c] += h[i].f[c];
+		if (h[i].kind != TRACE_REC_PRIV)
+			continue;
+		out[k] = (struct step){ .insn = (uint32_t)h[i].f[0], .pc = h[i].pc };
+		memcpy(out[k].insns, acc, sizeof acc);
+		memset(acc, 0, sizeof acc);
+		k++;
+	}
+	return k;
+}
+
 static bool like_template(const struct trace_recorder *r)
 {
-	if (r->nheld != r->ntpl)
-		return false;
-	for (unsigned i = 1; i < r->nheld; i++) { /* [0] is the EXCEPTION */
-		const struct held *a = &r->held[i], *b = &r->tpl[i];
-		if (a->kind != b->kind)
-			return false;
-		if (a->kind == TRACE_REC_INSNS && memcmp(a->f, b->f, 7 * sizeof a->f[0]))
-			return false;
-		if (a->kind == TRACE_REC_PRIV && (a->f[0] != b->f[0] || a->pc != b->pc))
-			return false;
-	}
-	return true;
+	struct step a[SPAN_MAX], b[SPAN_MAX];
+	unsigned na = shape_of(r->held, r->nheld, a), nb = shape_of(r->tpl, r->ntpl, b);
+	return na == nb && !memcmp(a, b, na * sizeof a[0]);
 }
 
 /* The value of the span's privileged instruction insn (with rt and sel
@@ -155,13 +210,19 @@ static void span_end(struct trace_recorder *r)
 	const uint32_t mtc0_rd = 0xffe0ffffu & ~0x001f0000u;
 	bool lo = value_of(r, 0x40801000u, mtc0_rd, &lo0) && value_of(r, 0x40801800u, mtc0_rd, &lo1) &&
 	          value_of(r, INSN_TLBWR, 0xffffffffu, &index);
+	unsigned nrefs = 0;
+	for (unsigned i = 0; i < r->nheld; i++)
+		nrefs += r->held[i].kind == TRACE_REC_REF;
 	if (r->ntpl && lo && like_template(r)) {
 		uint64_t f[TRACE_MAX_FIELDS] = {
-			r->span_code, r->span_flags,
+			r->span_code, r->span_flags | (uint64_t)nrefs << TRACE_REFILL_NREFS_SHIFT,
 			trace_zigzag((int64_t)(int32_t)(r->span_badvaddr - r->saved_badvaddr)),
 			trace_zigzag((int64_t)(int32_t)(r->span_pc - r->saved_pc)), lo0, lo1, index
 		};
 		trace_writer_record(r->w, TRACE_REC_REFILL, f);
+		for (unsigned i = 0; i < r->nheld; i++) /* the handler's own references */
+			if (r->held[i].kind == TRACE_REC_REF)
+				trace_writer_record(r->w, TRACE_REC_REF, r->held[i].f);
 		r->last_pc = r->span_pc;
 		r->last_badvaddr = r->span_badvaddr;
 		r->holding = false;
@@ -241,6 +302,8 @@ void trace_rec_tlb_write(struct machine *m, unsigned index, const struct tlb_ent
 	uint64_t f[TRACE_MAX_FIELDS] = { index, e->pagemask, e->entryhi, e->entrylo0, e->entrylo1 };
 	flush_insns(m);
 	emit(m->rec, TRACE_REC_TLB_WRITE, f, 0);
+	if (++m->rec->writes == RECHECK_WRITES)
+		forget_pages(m);
 }
 
 void trace_rec_mark(struct machine *m, uint32_t service)
@@ -260,8 +323,7 @@ void trace_rec_ref(struct machine *m, uint32_t va, enum mmu_access kind, bool fa
 		                         (uint64_t)kind * 4 + m->mode + (faulted ? TRACE_REF_FAULTED : 0) };
 	r->last_vpn = vpn;
 	flush_insns(m);
-	not_plain(r);
-	trace_writer_record(r->w, TRACE_REC_REF, f);
+	emit(r, TRACE_REC_REF, f, 0); /* a refill's own references stay in it */
 }
 
 void trace_rec_device(struct machine *m, uint32_t va, unsigned size, bool store, uint32_t value)

@@ -40,5 +40,9 @@ void trace_rec_tlb_write(struct machine *m, unsigned index, const struct tlb_ent
 void trace_rec_mark(struct machine *m, uint32_t service);
 void trace_rec_ref(struct machine *m, uint32_t va, enum mmu_access kind, bool faulted);
 void trace_rec_device(struct machine *m, uint32_t va, unsigned size, bool store, uint32_t value);
+/* The host cache took a page (slot idx of the current mode); the EntryHi
+ * ASID changed. */
+void trace_rec_cached(struct machine *m, unsigned idx);
+void trace_rec_asid_changed(struct machine *m);
 
 #endif

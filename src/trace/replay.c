@@ -207,7 +207,7 @@ static void replay_exception_record(struct replay *r, const uint64_t *f)
 			r->skipped++;
 	}
 	enum capture what = refill_span && !r->refill.n            ? CAPTURE_REFILL
-	                    : e.code == EXC_INT && outer && !r->tick.n ? CAPTURE_TICK
+	                    : e.code == EXC_INT && outer ? CAPTURE_TICK
 	                                                                : CAPTURE_NONE;
 	if (what != CAPTURE_NONE) {
 		r->capturing = what;
@@ -252,8 +252,11 @@ static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, 
 		replay_shadow_set(r, asid, vpn, (uint32_t)f[4]);
 	if (f[5] & TLB_ENTRYLO_V)
 		replay_shadow_set(r, asid, vpn + 1, (uint32_t)f[5]);
-	if (r->skip_depth)
+	unsigned nrefs = (unsigned)(f[1] >> TRACE_REFILL_NREFS_SHIFT);
+	if (r->skip_depth) {
+		r->refs_skipped = nrefs;
 		return 0;
+	}
 	if (r->v)
 		r->native_cycles += r->refill.native_cycles;
 	struct exc e = { .code = (uint8_t)f[0], .tlb = true, .refill = true, .has_badvaddr = true,
@@ -261,14 +264,37 @@ static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, 
 	if (r->retime && !r->v &&
 	    tlb_probe(&r->m->tlb, (bva & TLB_ENTRYHI_VPN2) | asid) >= 0) {
 		r->skipped++; /* replay's TLB holds the page: no refill here */
+		r->refs_skipped = nrefs;
 		return 0;
 	}
 	if (!replay_exception(r, &e, pc, (f[1] & TRACE_EXC_BD) != 0, 0)) {
 		r->skipped++; /* the VMM served it */
+		r->refs_skipped = nrefs;
 		return 0;
 	}
-	replay_run_handler(r, (uint32_t)f[4], (uint32_t)f[5], (uint32_t)f[6]);
+	/* the handler's references come first, then the handler */
+	r->pending = (struct pending_refill){ .refs = nrefs, .lo0 = (uint32_t)f[4],
+		                              .lo1 = (uint32_t)f[5], .index = (int)f[6] };
+	if (!nrefs)
+		replay_run_handler(r, r->pending.lo0, r->pending.lo1, r->pending.index);
 	return 0;
+}
+
+/* A REF record that belongs to the REFILL before it (or to one skipped). */
+static bool refill_ref(struct replay *r, const struct trace_record *rec)
+{
+	if (r->refs_skipped) {
+		r->refs_skipped--;
+		return true;
+	}
+	if (!r->pending.refs)
+		return false;
+	const uint64_t *f = rec->field;
+	replay_ref(r, r->last_vpn << 12, (unsigned)(f[2] >> 2) & 3, (unsigned)f[2] & 3, (uint8_t)f[1],
+	           (f[2] & TRACE_REF_FAULTED) != 0);
+	if (!--r->pending.refs)
+		replay_run_handler(r, r->pending.lo0, r->pending.lo1, r->pending.index);
+	return true;
 }
 
 static int replay_end(struct replay *r, const uint64_t *f, char *err, size_t errlen)
@@ -294,6 +320,11 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 {
 	const uint64_t *f = rec->field;
 	r->offset = rec->offset;
+	if ((r->pending.refs || r->refs_skipped) && rec->kind != TRACE_REC_REF) {
+		snprintf(err, errlen, "%s: byte %llu: %s record where the REFILL before it announced more REF records",
+		         r->cfg.path, (unsigned long long)rec->offset, trace_record_name(rec->kind));
+		return -1;
+	}
 	if (r->v)
 		native_clock(r, rec);
 	if (r->m->stop != STOP_NONE && rec->kind != TRACE_REC_INSNS && rec->kind != TRACE_REC_END) {
@@ -335,8 +366,8 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 			return -1;
 		}
 		r->last_vpn = (uint32_t)vpn;
-		if (r->capturing == CAPTURE_REFILL) /* as the recorder decides (recorder.c) */
-			replay_capture_end(r, false);
+		if (refill_ref(r, rec))
+			return 0;
 		if (!r->skip_depth)
 			replay_ref(r, (uint32_t)vpn << 12, (unsigned)(f[2] >> 2) & 3, (unsigned)f[2] & 3,
 			           (uint8_t)f[1], (f[2] & TRACE_REF_FAULTED) != 0);

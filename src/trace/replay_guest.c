@@ -35,6 +35,20 @@ static uint32_t guest_va(uint32_t va)
 	return va >= KSEG0 && va < KSEG1 ? va + KSEG0_TO_KSSEG : va;
 }
 
+/* Under a VMM: does the hardware TLB map va for this access already?  (An
+ * entry the L2TLB put there is not in the guest's TLB: the recording's TLB
+ * missed, the machine's does not.)  Not counted as a lookup. */
+static bool hardware_maps(struct replay *r, uint32_t va, bool store)
+{
+	struct machine *m = r->m;
+	struct tlb_stats saved = m->tlb.stats;
+	struct tlb_xlate x;
+	enum tlb_result res = tlb_lookup(&m->tlb, va, m->cp0.entryhi & TLB_ENTRYHI_ASID, store,
+	                                 (enum tlb_mode)m->mode, &x);
+	m->tlb.stats = saved;
+	return res == TLB_HIT;
+}
+
 bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool bd, uint32_t v0)
 {
 	struct machine *m = r->m;
@@ -49,6 +63,8 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 	}
 	uint64_t reflected = r->v->stats.reflected;
 	bool outer = !(r->vm->cp0.r.status & (ST_EXL | ST_ERL));
+	if (e->refill && e->badvaddr < KSEG0 && hardware_maps(r, e->badvaddr, e->code == EXC_TLBS))
+		return false; /* no miss here: nothing happens */
 	if (e->tlb && !e->refill && e->badvaddr < KSEG0) {
 		/* a fault the guest's page tables made (demand zero, copy on
 		 * write): the guest takes it whatever replay's virtual TLB holds,

@@ -63,6 +63,14 @@ struct replay {
 	uint32_t tick_interval; /* the guest's timer interval, in Count ticks */
 	uint64_t drift_ticked;  /* VMM clock drift already turned into ticks */
 
+	/* a REFILL whose handler's REF records are still to come (or to skip) */
+	struct pending_refill {
+		unsigned refs;
+		uint32_t lo0, lo1;
+		int index;
+	} pending;
+	unsigned refs_skipped;
+
 	struct shadow_pte *shadow;
 	uint32_t shadow_size, shadow_used; /* size a power of two */
 

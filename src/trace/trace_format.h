@@ -71,8 +71,13 @@ enum trace_ref_kind { TRACE_REF_FETCH, TRACE_REF_LOAD, TRACE_REF_STORE };
  * the trace holds in full (its template): same instructions, same
  * privileged instructions at the same addresses, only the EntryLo0 and
  * EntryLo1 it loaded differ, and the TLB index its TLBWR chose.  flags:
- * TRACE_EXC_BD.  A PRIV record's value for TLBWR and TLBWI is the index it
+ * TRACE_EXC_BD, and the number of REF records that follow it and are the
+ * handler's own references (at most TRACE_REFILL_NREFS_MAX).  A PRIV record's value for TLBWR and TLBWI is the index it
  * wrote. */
+
+#define TRACE_REFILL_NREFS_SHIFT 4
+#define TRACE_REFILL_NREFS_MAX 63
+#define TRACE_REFILL_FLAGS_MAX (TRACE_REFILL_NREFS_MAX << TRACE_REFILL_NREFS_SHIFT | TRACE_EXC_BD)
 
 /* DEVICE access: the size in bytes (1, 2, 4), plus TRACE_DEVICE_STORE. */
 #define TRACE_DEVICE_STORE 8u

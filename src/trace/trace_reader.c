@@ -264,7 +264,7 @@ static int check_range(struct trace_reader *r, const struct trace_record *rec, c
 		{ TRACE_REC_DEVICE, 2, UINT32_MAX, "value" },
 		{ TRACE_REC_PAGE_HASH, 0, 0xfffff, "ppn" },
 		{ TRACE_REC_REFILL, 0, 31, "code" },
-		{ TRACE_REC_REFILL, 1, TRACE_EXC_BD, "flags" },
+		{ TRACE_REC_REFILL, 1, TRACE_REFILL_FLAGS_MAX, "flags" },
 		{ TRACE_REC_REFILL, 4, UINT32_MAX, "entrylo0" },
 		{ TRACE_REC_REFILL, 5, UINT32_MAX, "entrylo1" },
 		{ TRACE_REC_REFILL, 6, 63, "index" },
