@@ -204,7 +204,7 @@ static const struct range_case {
 	{ TRACE_REC_DEVICE, 2, "value", UINT32_MAX, { 0, 4 } },
 	{ TRACE_REC_PAGE_HASH, 0, "ppn", 0xfffff, { 0 } },
 	{ TRACE_REC_REFILL, 0, "code", 31, { 0 } },
-	{ TRACE_REC_REFILL, 1, "flags", TRACE_EXC_BD, { 0 } },
+	{ TRACE_REC_REFILL, 1, "flags", TRACE_REFILL_FLAGS_MAX, { 0 } },
 	{ TRACE_REC_REFILL, 4, "entrylo0", UINT32_MAX, { 0 } },
 	{ TRACE_REC_REFILL, 5, "entrylo1", UINT32_MAX, { 0 } },
 	{ TRACE_REC_REFILL, 6, "index", 63, { 0 } },

@@ -1,7 +1,9 @@
 /* The R4000 joint TLB (see tlb.h for the register formats).
  *
  * A fully associative array searched linearly: with 48..64 entries and a host
- * translation cache in front (tcache.c), the search is off the hot path.
+ * translation cache in front (tcache.c), the search is off the hot path of
+ * native runs, but not of a VMM's (which looks up two TLBs on each miss) or
+ * of trace replay, so what it compares is kept precomputed (tlb_match).
  *
  * Where the R4000 manual leaves a choice:
  * - Two entries matching one address ("multiple match") shut the real chip
@@ -27,12 +29,18 @@ static inline bool entry_global(const struct tlb_entry *e)
 	return (e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G) != 0;
 }
 
-static inline bool entry_matches(const struct tlb_entry *e, uint32_t vaddr, uint8_t asid)
+static inline bool entry_matches(const struct tlb_match *mt, uint32_t vaddr, uint8_t asid)
 {
-	uint32_t mask = pair_mask(e);
-	if ((vaddr ^ e->entryhi) & ~mask & TLB_ENTRYHI_VPN2)
-		return false;
-	return entry_global(e) || (e->entryhi & TLB_ENTRYHI_ASID) == asid;
+	return (vaddr & mt->mask) == mt->hi && (mt->asid == asid || mt->asid == TLB_MATCH_ANY);
+}
+
+static void set_match(struct tlb *t, unsigned i)
+{
+	const struct tlb_entry *e = &t->entry[i];
+	struct tlb_match *mt = &t->match[i];
+	mt->mask = ~pair_mask(e) & TLB_ENTRYHI_VPN2;
+	mt->hi = e->entryhi & mt->mask;
+	mt->asid = entry_global(e) ? TLB_MATCH_ANY : (e->entryhi & TLB_ENTRYHI_ASID);
 }
 
 bool tlb_init(struct tlb *t, unsigned nentries)
@@ -42,8 +50,10 @@ bool tlb_init(struct tlb *t, unsigned nentries)
 	memset(t, 0, sizeof *t);
 	t->nentries = nentries;
 	/* distinct VPN2s in kseg0, which is never looked up in the TLB */
-	for (unsigned i = 0; i < nentries; i++)
+	for (unsigned i = 0; i < nentries; i++) {
 		t->entry[i].entryhi = 0x80000000u + (i << 13);
+		set_match(t, i);
+	}
 	return true;
 }
 
@@ -52,9 +62,9 @@ enum tlb_result tlb_lookup(struct tlb *t, uint32_t vaddr, uint8_t asid, bool wri
 {
 	t->stats.lookups[mode]++;
 	for (unsigned i = 0; i < t->nentries; i++) {
-		const struct tlb_entry *e = &t->entry[i];
-		if (!entry_matches(e, vaddr, asid))
+		if (!entry_matches(&t->match[i], vaddr, asid))
 			continue;
+		const struct tlb_entry *e = &t->entry[i];
 		uint32_t mask = pair_mask(e);
 		uint32_t odd_bit = (mask + 1) >> 1; /* selects the odd page */
 		uint32_t lo = (vaddr & odd_bit) ? e->entrylo1 : e->entrylo0;
@@ -85,7 +95,7 @@ int tlb_probe(struct tlb *t, uint32_t entryhi)
 {
 	t->stats.probes++;
 	for (unsigned i = 0; i < t->nentries; i++)
-		if (entry_matches(&t->entry[i], entryhi, (uint8_t)(entryhi & TLB_ENTRYHI_ASID)))
+		if (entry_matches(&t->match[i], entryhi, (uint8_t)(entryhi & TLB_ENTRYHI_ASID)))
 			return (int)i;
 	return -1;
 }
@@ -101,6 +111,7 @@ void tlb_write(struct tlb *t, unsigned idx, const struct tlb_entry *e, struct tl
 	uint32_t g = e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G;
 	slot->entrylo0 = (e->entrylo0 & TLB_ENTRYLO_MASK & ~TLB_ENTRYLO_G) | g;
 	slot->entrylo1 = (e->entrylo1 & TLB_ENTRYLO_MASK & ~TLB_ENTRYLO_G) | g;
+	set_match(t, idx);
 	t->stats.writes++;
 }
 

@@ -54,9 +54,18 @@ struct tlb_stats {
 	uint64_t probes;                /* TLBP */
 };
 
+/* What a lookup compares, kept beside each entry (tlb_write keeps it): the
+ * VPN2 bits the page size leaves, the entry's VPN2 in them, and its ASID or
+ * TLB_MATCH_ANY for a global entry. */
+struct tlb_match {
+	uint32_t mask, hi, asid;
+};
+#define TLB_MATCH_ANY 0x100u
+
 struct tlb {
 	unsigned nentries;
 	struct tlb_entry entry[TLB_MAX_ENTRIES];
+	struct tlb_match match[TLB_MAX_ENTRIES];
 	struct tlb_stats stats;
 };
 

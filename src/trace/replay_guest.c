@@ -203,21 +203,26 @@ static uint32_t plant(struct replay *r, uint32_t insn, uint32_t pc)
 }
 
 /* The guest fetched from gpc: the hardware TLB must map it, through a
- * kernel TLB fault if it does not (the lookup is not counted: the trace's
- * REF records are the lookups). */
+ * kernel TLB fault if it does not.  The VMM reads the instruction through
+ * the host cache's fetch entry, as it does in execution (vmm_fetch); the
+ * lookups are not counted: the trace's REF records are the lookups. */
 static void make_fetchable(struct replay *r, uint32_t gpc)
 {
 	struct machine *m = r->m;
-	struct tlb_stats saved = m->tlb.stats;
-	struct tlb_xlate x;
-	enum tlb_result res = tlb_lookup(&m->tlb, gpc, m->cp0.entryhi & TLB_ENTRYHI_ASID, false,
-	                                 (enum tlb_mode)m->mode, &x);
-	m->tlb.stats = saved;
-	if (res == TLB_HIT)
+	const struct tcache_fetch_entry *fe = &m->tcache->fetch[m->mode][tcache_index(gpc)];
+	if (fe->tag == (gpc & ~0xfffu) && fe->page)
 		return;
-	struct exc e = { .code = EXC_TLBL, .tlb = true, .refill = res == TLB_REFILL,
-		         .has_badvaddr = true, .badvaddr = gpc };
+	struct tlb_stats saved = m->tlb.stats;
+	struct dpage *page;
+	struct exc e;
+	bool ok = mmu_fetch(m, gpc, &page, &e);
+	m->tlb.stats = saved;
+	if (ok)
+		return;
 	exception_enter(m, &e, gpc, false);
+	saved = m->tlb.stats;
+	mmu_fetch(m, gpc, &page, &e);
+	m->tlb.stats = saved;
 }
 
 /* A native Compare value, moved onto the VM's virtual clock: the guest
