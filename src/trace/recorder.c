@@ -266,6 +266,8 @@ void trace_rec_exception(struct machine *m, const struct exc *e, uint32_t pc, bo
 	                 ((uint64_t)(e->ce & 3) << TRACE_EXC_CE_SHIFT);
 	uint32_t bva = e->has_badvaddr ? e->badvaddr : r->last_badvaddr;
 	bool refill = e->refill && e->tlb && !(m->cp0.status & (ST_EXL | ST_ERL));
+	if (e->code == EXC_INT) /* a tick shows every page it uses: replay repeats ticks */
+		forget_pages(m);
 	if (refill) { /* hold it back: it may be one like the template */
 		r->holding = true;
 		r->saved_pc = r->last_pc;

@@ -368,6 +368,9 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 		r->last_vpn = (uint32_t)vpn;
 		if (refill_ref(r, rec))
 			return 0;
+		if (r->capturing)
+			replay_capture(r, &(struct tpl_op){ .kind = TPL_REF, .value = (uint32_t)vpn << 12,
+			                                    .insn = (uint32_t)f[2], .pc = (uint32_t)f[1] });
 		if (!r->skip_depth)
 			replay_ref(r, (uint32_t)vpn << 12, (unsigned)(f[2] >> 2) & 3, (unsigned)f[2] & 3,
 			           (uint8_t)f[1], (f[2] & TRACE_REF_FAULTED) != 0);
@@ -415,6 +418,9 @@ int replay_run(struct replay *r, char *err, size_t errlen)
 	if (getenv("VMMSIM_REPLAY_DEBUG"))
 		fprintf(stderr, "replay: refill template %u ops, tick template %u ops, %llu refills synthesized, %llu skipped\n",
 		        r->refill.n, r->tick.n, (unsigned long long)r->synthesized, (unsigned long long)r->skipped);
+	for (unsigned i = 0; getenv("VMMSIM_REPLAY_DEBUG") && i < r->tick.n; i++)
+		fprintf(stderr, "  tick op %u: kind %d insn %08x pc %08x value %08x\n", i, r->tick.op[i].kind,
+		        r->tick.op[i].insn, r->tick.op[i].pc, r->tick.op[i].value);
 	m->stats.insns_by_mode[m->mode] += m->insns - m->mode_insn0;
 	m->mode_insn0 = m->insns;
 	return 0;

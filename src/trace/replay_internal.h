@@ -17,11 +17,13 @@
 /* A kernel entry the guest runs the same way each time, as replay repeats
  * it: the first refill (the refill handler) and the first timer interrupt
  * that switches nothing (the tick), captured from the trace's records. */
-enum tpl_kind { TPL_INSNS, TPL_PRIV, TPL_MARK };
+enum tpl_kind { TPL_INSNS, TPL_PRIV, TPL_MARK, TPL_REF };
 struct tpl_op {
 	enum tpl_kind kind;
 	uint64_t insns[7];       /* TPL_INSNS: by class */
-	uint32_t insn, pc, value; /* TPL_PRIV; TPL_MARK: value is the service */
+	uint32_t insn, pc, value; /* TPL_PRIV; TPL_MARK: value is the service;
+	                          * TPL_REF: value the address, insn the REF's
+	                          * kind_mode, pc its ASID */
 };
 #define TPL_MAX_OPS 64
 struct template {

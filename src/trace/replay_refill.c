@@ -126,6 +126,14 @@ static bool has_mtc0(const struct template *t, unsigned rd)
 	return false;
 }
 
+static unsigned count_refs(const struct template *t)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < t->n; i++)
+		n += t->op[i].kind == TPL_REF;
+	return n;
+}
+
 /* A refill holding only instructions and privileged instructions, EntryLo0
  * and EntryLo1 among them (the recorder chose the same one, recorder.c); a
  * tick that re-arms the timer and switches to no other process. */
@@ -147,8 +155,15 @@ void replay_capture_end(struct replay *r, bool clean)
 		                    : t->op[i].kind == TPL_MARK  ? 0
 		                    : t->op[i].insn == 0x42000018u ? c->exc_return
 		                                                   : c->priv;
+	/* of the ticks, the one that touches the fewest pages: one that came
+	 * just after the recorder's re-check shows every page it uses, most
+	 * ticks only some (recorder.c) */
+	if (what == CAPTURE_TICK && r->tick.n && count_refs(t) > count_refs(&r->tick))
+		return;
 	*(what == CAPTURE_REFILL ? &r->refill : &r->tick) = *t;
-	for (unsigned i = 0; what == CAPTURE_TICK && i < t->n; i++)
+	/* the guest's timer period: what the first tick asked for (a late
+	 * tick may ask for less, to catch up) */
+	for (unsigned i = 0; what == CAPTURE_TICK && !r->tick_interval && i < t->n; i++)
 		if (t->op[i].kind == TPL_PRIV && is_mtc0(t->op[i].insn, CP0_COMPARE))
 			r->tick_interval = t->op[i].value;
 }
@@ -172,7 +187,7 @@ static const struct template builtin_refill = {
 /* Run template t; values[rd] stand in for the mtc0s to those registers
  * (the EntryLo of this refill, the Compare of this tick). */
 static void run_template(struct replay *r, const struct template *t, const uint32_t *lo,
-                         int index, bool tick)
+                         int index, bool tick, bool refs)
 {
 	bool was = r->in_template;
 	r->in_template = true;
@@ -182,6 +197,11 @@ static void run_template(struct replay *r, const struct template *t, const uint3
 		switch (op->kind) {
 		case TPL_INSNS: replay_insns(r, op->insns); break;
 		case TPL_MARK: r->m->service_mark = op->value; break;
+		case TPL_REF:
+			if (refs)
+				replay_ref(r, op->value, (op->insn >> 2) & 3, op->insn & 3, (uint8_t)op->pc,
+				           false);
+			break;
 		case TPL_PRIV:
 			if (lo && is_mtc0(op->insn, CP0_ENTRYLO0))
 				value = lo[0];
@@ -214,10 +234,12 @@ void replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
 void replay_run_handler(struct replay *r, uint32_t lo0, uint32_t lo1, int index)
 {
 	const uint32_t lo[2] = { lo0, lo1 };
-	run_template(r, r->refill.n ? &r->refill : &builtin_refill, lo, index, false);
+	/* a REFILL record brings the handler's own references; a refill replay
+	 * decided on makes those the template's did */
+	run_template(r, r->refill.n ? &r->refill : &builtin_refill, lo, index, false, index < 0);
 }
 
 void replay_run_tick(struct replay *r)
 {
-	run_template(r, &r->tick, NULL, -1, true);
+	run_template(r, &r->tick, NULL, -1, true, true);
 }
