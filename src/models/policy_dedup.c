@@ -23,6 +23,7 @@
 
 #include "models/policy.h"
 #include "models/vmm.h"
+#include "sim/pagehash.h"
 #include "sim/monitor.h"
 #include "sim/services.h"
 
@@ -48,19 +49,6 @@ struct dedup {
 	unsigned nseries;
 	uint64_t sample_period, next_sample;
 };
-
-/* FNV-1a, 64-bit, taking the page a 64-bit word at a time (the page's bytes
- * as the host holds them; equal pages hash equal, which is all it needs). */
-static uint64_t fnv1a64(const uint8_t *p, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < n; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 0x100000001b3ull;
-	}
-	return h;
-}
 
 static void *dedup_setup(struct vmm *v, char *err, size_t errlen)
 {
@@ -165,7 +153,7 @@ static uint64_t scan_page(struct dedup *d, struct vmm *v, struct vm *vm, uint32_
 		return c->vmm_pmap; /* nothing to gain */
 	const uint8_t *mine = v->m->ram + (uint64_t)frame * PAGE;
 	uint64_t cost = (uint64_t)c->vmm_pmap + c->vmm_page_hash;
-	uint64_t h = fnv1a64(mine, PAGE);
+	uint64_t h = page_hash64(mine, PAGE);
 	if (!memcmp(mine, v->m->ram + (uint64_t)f->zero * PAGE, PAGE)) {
 		pmap_map_shared(v, vm, p, f->zero);
 		d->zero_shared++;

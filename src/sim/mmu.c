@@ -156,12 +156,16 @@ bool mmu_load(struct machine *m, uint32_t vaddr, unsigned size, uint32_t *value,
 
 void mmu_code_written(struct machine *m, uint32_t paddr, unsigned size)
 {
-	struct dpage *p = m->dpages[paddr >> 12];
-	if (!p)
-		return;
-	/* a store of up to 4 aligned bytes touches one instruction slot */
-	(void)size;
-	p->slot[(paddr >> 2) & (DPAGE_SLOTS - 1)].op = m->op_decode;
+	/* a store of up to 4 aligned bytes touches one instruction slot; a
+	 * page's worth (a VMM copying or filling a frame) touches them all */
+	for (uint32_t a = paddr & ~3u; a < paddr + size; a += 4) {
+		struct dpage *p = m->dpages[a >> 12];
+		if (!p) {
+			a |= 0xffcu; /* nothing decoded on this page */
+			continue;
+		}
+		p->slot[(a >> 2) & (DPAGE_SLOTS - 1)].op = m->op_decode;
+	}
 }
 
 bool mmu_store(struct machine *m, uint32_t vaddr, unsigned size, uint32_t value, uint32_t mask,
@@ -182,6 +186,8 @@ bool mmu_store(struct machine *m, uint32_t vaddr, unsigned size, uint32_t value,
 		return true;
 	}
 	uint8_t *host = m->ram + pa;
+	if (m->rec)
+		trace_rec_written(m, pa);
 	if (mask != 0xffffffffu)
 		value = (guestmem_get32(host, m->cfg.big_endian) & ~mask) | (value & mask);
 	guestmem_put(host, size, value, m->cfg.big_endian);

@@ -17,6 +17,7 @@
 #include "sim/cp0.h"
 #include "sim/exception.h"
 #include "sim/machine.h"
+#include "sim/pagehash.h"
 #include "tlb/tcache.h"
 #include "tlb/tlb.h"
 
@@ -30,6 +31,11 @@
  * a 48-entry TLB). */
 #define RECHECK_WRITES 16
 #define RECHECK_SLOTS 512
+/* Page contents, for page sharing: the pages written in each epoch of this
+ * many cycles are hashed at its end (PAGE_HASH), and every non-zero page at
+ * the start; the host cache forgets its write entries at each epoch so that
+ * the first store to each page is seen again. */
+#define HASH_EPOCH 1000000u
 #define INSN_ERET 0x42000018u
 
 struct held {
@@ -55,7 +61,39 @@ struct trace_recorder {
 	 * forgotten, and the TLB writes since then */
 	uint16_t slot[RECHECK_SLOTS];
 	unsigned nslots, writes;
+	/* pages written since the last epoch (a bit each), and its end */
+	uint8_t *written;
+	uint64_t next_epoch;
 };
+
+/* PAGE_HASH for page ppn: 0 for a page of zeros. */
+static void hash_page(struct machine *m, uint32_t ppn)
+{
+	const uint8_t *p = m->ram + (size_t)ppn * MACHINE_PAGE_SIZE;
+	static const uint8_t zero[MACHINE_PAGE_SIZE];
+	uint64_t f[TRACE_MAX_FIELDS] = { ppn, memcmp(p, zero, MACHINE_PAGE_SIZE)
+		                                      ? page_hash64(p, MACHINE_PAGE_SIZE) | 1
+		                                      : 0 };
+	trace_writer_record(m->rec->w, TRACE_REC_PAGE_HASH, f);
+}
+
+static void end_epoch(struct machine *m)
+{
+	struct trace_recorder *r = m->rec;
+	for (uint32_t i = 0; i < m->ram_pages; i++)
+		if (r->written[i / 8] & (1u << (i % 8))) {
+			r->written[i / 8] &= (uint8_t)~(1u << (i % 8));
+			hash_page(m, i);
+		}
+	tcache_flush_writes(m->tcache);
+	r->next_epoch = m->cycles + HASH_EPOCH;
+}
+
+void trace_rec_written(struct machine *m, uint32_t paddr)
+{
+	uint32_t ppn = paddr >> 12;
+	m->rec->written[ppn / 8] |= (uint8_t)(1u << (ppn % 8));
+}
 
 static void forget_pages(struct machine *m)
 {
@@ -95,9 +133,21 @@ bool trace_recorder_start(struct machine *m, const char *path, const struct trac
 		free(r);
 		return false;
 	}
+	r->written = calloc((m->ram_pages + 7) / 8, 1);
+	if (!r->written) {
+		trace_writer_abort(r->w);
+		free(r);
+		snprintf(err, errlen, "%s: out of memory", path);
+		return false;
+	}
 	for (unsigned i = 0; i < REC_NCLASSES; i++)
 		m->rec_class[i] = 0;
 	m->rec = r;
+	static const uint8_t zero[MACHINE_PAGE_SIZE];
+	for (uint32_t i = 0; i < m->ram_pages; i++) /* what the machine starts with */
+		if (memcmp(m->ram + (size_t)i * MACHINE_PAGE_SIZE, zero, MACHINE_PAGE_SIZE))
+			hash_page(m, i);
+	r->next_epoch = m->cycles + HASH_EPOCH;
 	return true;
 }
 
@@ -135,10 +185,13 @@ static void not_plain(struct trace_recorder *r)
 		release(r);
 }
 
-/* The instructions retired since the last record, if any. */
+/* The instructions retired since the last record, if any (and, unless a
+ * refill is being held back, the end of a hashing epoch). */
 static void flush_insns(struct machine *m)
 {
 	uint64_t *c = m->rec_class;
+	if (m->cycles >= m->rec->next_epoch && !m->rec->holding)
+		end_epoch(m);
 	if (!(c[0] | c[1] | c[2] | c[3] | c[4] | c[5] | c[6]))
 		return;
 	uint64_t f[TRACE_MAX_FIELDS] = { c[0], c[1], c[2], c[3], c[4], c[5], c[6] };
@@ -242,6 +295,7 @@ bool trace_recorder_finish(struct machine *m, char *err, size_t errlen)
 	flush_insns(m);
 	not_plain(r);
 	bool ok = trace_writer_close(r->w, m->insns, m->cycles, err, errlen);
+	free(r->written);
 	free(r);
 	m->rec = NULL;
 	return ok;
@@ -252,6 +306,7 @@ void trace_recorder_abort(struct machine *m)
 	if (!m->rec)
 		return;
 	trace_writer_abort(m->rec->w);
+	free(m->rec->written);
 	free(m->rec);
 	m->rec = NULL;
 }

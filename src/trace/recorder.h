@@ -44,5 +44,7 @@ void trace_rec_device(struct machine *m, uint32_t va, unsigned size, bool store,
  * ASID changed. */
 void trace_rec_cached(struct machine *m, unsigned idx);
 void trace_rec_asid_changed(struct machine *m);
+/* A store reached physical address paddr by the slow path. */
+void trace_rec_written(struct machine *m, uint32_t paddr);
 
 #endif

@@ -391,7 +391,8 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 		if (!r->skip_depth)
 			replay_device(r, (uint32_t)f[0], (unsigned)f[1], (uint32_t)f[2]);
 		return 0;
-	case TRACE_REC_PAGE_HASH: /* for page sharing: not replayed yet (doc/replay.md) */
+	case TRACE_REC_PAGE_HASH:
+		replay_page_content(r, (uint32_t)f[0], f[1]);
 		return 0;
 	case TRACE_REC_REFILL:
 		return replay_refill_record(r, f, err, errlen);

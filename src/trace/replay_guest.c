@@ -321,3 +321,24 @@ void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uin
 	 * the guest refills */
 	replay_refill_miss(r, va, asid, store, res);
 }
+
+/* Page sharing looks at what the guest's pages hold: a page of the content
+ * the trace's hash stands for (equal hashes, equal pages; 0, zeros) takes
+ * the page's place in the VM's memory, as the guest's stores would have
+ * changed it (a shared page is copied first, as those stores would have). */
+void replay_page_content(struct replay *r, uint32_t ppn, uint64_t hash)
+{
+	struct vm *vm = r->vm;
+	uint32_t p = ppn * MACHINE_PAGE_SIZE;
+	if (!r->v || !r->v->sharing || p >= vm->mem_size)
+		return;
+	if (pmap_shared(r->v, vm, p))
+		pmap_make_private(r->v, vm, p);
+	uint32_t ma = vmm_machine_addr(vm, p);
+	uint8_t *page = r->m->ram + ma;
+	for (unsigned i = 0; i < MACHINE_PAGE_SIZE; i += 8) {
+		uint64_t w = hash ? hash + i * 0x9e3779b97f4a7c15ull : 0;
+		memcpy(page + i, &w, 8);
+	}
+	mmu_code_written(r->m, ma, MACHINE_PAGE_SIZE);
+}

@@ -102,6 +102,8 @@ void replay_relocated_entry(struct replay *r, bool refill_vector, unsigned code)
 /* A console access (uncached): natively the machine's console, under a VMM
  * the VMM's emulation of it. */
 void replay_device(struct replay *r, uint32_t vaddr, unsigned access, uint32_t value);
+/* A page's content (PAGE_HASH), for page sharing under a VMM. */
+void replay_page_content(struct replay *r, uint32_t ppn, uint64_t hash);
 /* A memory reference that reached the TLB when the trace was recorded. */
 void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uint8_t asid,
                 bool faulted);
