@@ -121,6 +121,7 @@ struct run_options {
 	bool trace, quiet;
 	bool recording;                   /* vmmsim record */
 	const char *record_path;
+	uint32_t image_end;               /* where the loaded image ends in memory */
 	struct workload_request workload; /* name NULL: a bare-metal program */
 	const char *policy;               /* NULL: native (bare for a program) */
 	const char *flavour;              /* NULL: the base policy's */
@@ -457,6 +458,7 @@ static struct machine *load(struct run_options *o)
 		return NULL;
 	}
 	free(buf);
+	o->image_end = img.phys_end;
 	machine_boot(m, img.entry, o->cmdline);
 	return m;
 }
@@ -502,6 +504,7 @@ static void record_header(const struct run_options *o, const struct machine *m,
 	h->tlb_entries = m->cfg.tlb_entries;
 	h->seed = o->workload.seed;
 	h->refills = 1;
+	h->image_end = o->image_end;
 	snprintf(h->workload, sizeof h->workload, "%s", o->workload.name ? o->workload.name : "");
 	snprintf(h->program, sizeof h->program, "%s", o->program);
 	snprintf(h->cmdline, sizeof h->cmdline, "%s", o->cmdline ? o->cmdline : "");

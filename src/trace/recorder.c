@@ -27,8 +27,8 @@
  * (it holds the kernel's ksseg too) and may have evicted them; the kernel's
  * own pages are unmapped natively and mapped (ksseg) under a VMM.  So that
  * replay sees the pages used again, the host cache forgets the pages it
- * took at each ASID change and every RECHECK_WRITES TLB writes (a third of
- * a 48-entry TLB). */
+ * took at each ASID change, each kernel entry but a refill, and every
+ * RECHECK_WRITES TLB writes (a third of a 48-entry TLB). */
 #define RECHECK_WRITES 16
 #define RECHECK_SLOTS 512
 /* Page contents, for page sharing: the pages written in each epoch of this
@@ -321,7 +321,10 @@ void trace_rec_exception(struct machine *m, const struct exc *e, uint32_t pc, bo
 	                 ((uint64_t)(e->ce & 3) << TRACE_EXC_CE_SHIFT);
 	uint32_t bva = e->has_badvaddr ? e->badvaddr : r->last_badvaddr;
 	bool refill = e->refill && e->tlb && !(m->cp0.status & (ST_EXL | ST_ERL));
-	if (e->code == EXC_INT) /* a tick shows every page it uses: replay repeats ticks */
+	/* every kernel entry but a refill shows the pages it uses: replay
+	 * repeats ticks, and a fault's first store to a page is what copies it
+	 * under page sharing */
+	if (!refill)
 		forget_pages(m);
 	if (refill) { /* hold it back: it may be one like the template */
 		r->holding = true;

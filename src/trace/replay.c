@@ -70,6 +70,33 @@ static void start_modelled_process(struct replay *r)
 	}
 }
 
+/* Under a VMM: the pages the recording started with (its leading PAGE_HASH
+ * records) are the VM's loaded image, as vmm_load_guest would have loaded
+ * one: written before the VMM starts, they are the VM's own from the start
+ * (pmap.c).  The first other record is kept for replay_run. */
+static bool load_image(struct replay *r, char *err, size_t errlen)
+{
+	struct vm *vm = vmm_current(r->v);
+	uint32_t end = 0;
+	int rc;
+	while ((rc = trace_reader_next(r->rd, &r->lookahead, err, errlen)) == 1 &&
+	       r->lookahead.kind == TRACE_REC_PAGE_HASH) {
+		uint32_t p = (uint32_t)r->lookahead.field[0] * MACHINE_PAGE_SIZE;
+		if (p >= vm->mem_size)
+			continue;
+		replay_fill_page(r->m->ram + vm->mem_base + p, r->lookahead.field[1]);
+		if (r->lookahead.field[1] && p + MACHINE_PAGE_SIZE < vm->mem_size)
+			end = p + MACHINE_PAGE_SIZE; /* the command-line page is not the image */
+	}
+	if (rc < 0)
+		return false;
+	r->have_lookahead = rc == 1;
+	/* the image's zero-filled part (its bss) was loaded too */
+	uint64_t image = (r->h.image_end + MACHINE_PAGE_SIZE - 1) & ~(uint64_t)(MACHINE_PAGE_SIZE - 1);
+	vm->image_end = image > end && image < vm->mem_size ? (uint32_t)image : end;
+	return true;
+}
+
 struct replay *replay_open(const struct replay_config *c, char *err, size_t errlen)
 {
 	struct replay *r = calloc(1, sizeof *r);
@@ -94,6 +121,8 @@ struct replay *replay_open(const struct replay_config *c, char *err, size_t errl
 		struct vmm_params p = c->vmm;
 		p.seed = r->h.seed;
 		r->v = vmm_new(r->m, c->policy, &p, 1, cfg.mem_size, err, errlen);
+		if (r->v && !load_image(r, err, errlen))
+			goto fail;
 		if (!r->v || !vmm_start(r->v)) {
 			if (r->v)
 				snprintf(err, errlen, "%s: out of memory", c->path);
@@ -200,7 +229,7 @@ static void replay_exception_record(struct replay *r, const uint64_t *f)
 	    tlb_probe(&r->m->tlb, (bva & TLB_ENTRYHI_VPN2) | (r->m->cp0.entryhi & TLB_ENTRYHI_ASID)) >= 0)
 		entered = false; /* replay's TLB holds the page: no refill here */
 	else
-		entered = replay_exception(r, &e, pc, (flags & TRACE_EXC_BD) != 0, (uint32_t)f[4]);
+		entered = replay_exception(r, &e, pc, (flags & TRACE_EXC_BD) != 0, (uint32_t)f[4], true);
 	if (!entered) {
 		r->skip_depth = 1;
 		if (refill_span)
@@ -267,7 +296,7 @@ static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, 
 		r->refs_skipped = nrefs;
 		return 0;
 	}
-	if (!replay_exception(r, &e, pc, (f[1] & TRACE_EXC_BD) != 0, 0)) {
+	if (!replay_exception(r, &e, pc, (f[1] & TRACE_EXC_BD) != 0, 0, true)) {
 		r->skipped++; /* the VMM served it */
 		r->refs_skipped = nrefs;
 		return 0;
@@ -327,7 +356,8 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 	}
 	if (r->v)
 		native_clock(r, rec);
-	if (r->m->stop != STOP_NONE && rec->kind != TRACE_REC_INSNS && rec->kind != TRACE_REC_END) {
+	if (r->m->stop != STOP_NONE && rec->kind != TRACE_REC_INSNS && rec->kind != TRACE_REC_END &&
+	    rec->kind != TRACE_REC_PAGE_HASH) {
 		snprintf(err, errlen, "%s: byte %llu: %s record after the guest stopped", r->cfg.path,
 		         (unsigned long long)rec->offset, trace_record_name(rec->kind));
 		return -1;
@@ -406,8 +436,15 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 int replay_run(struct replay *r, char *err, size_t errlen)
 {
 	struct trace_record rec;
-	int rc;
-	while ((rc = trace_reader_next(r->rd, &rec, err, errlen)) == 1) {
+	int rc = 1;
+	if (r->have_lookahead) {
+		r->have_lookahead = false;
+		if (replay_record(r, &r->lookahead, err, errlen) != 0)
+			return -1;
+		if (r->lookahead.kind == TRACE_REC_END)
+			rc = 0;
+	}
+	while (rc == 1 && (rc = trace_reader_next(r->rd, &rec, err, errlen)) == 1) {
 		if (replay_record(r, &rec, err, errlen) != 0)
 			return -1;
 		if (rec.kind == TRACE_REC_END)

@@ -49,7 +49,8 @@ static bool hardware_maps(struct replay *r, uint32_t va, bool store)
 	return res == TLB_HIT;
 }
 
-bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool bd, uint32_t v0)
+bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool bd, uint32_t v0,
+                      bool recorded)
 {
 	struct machine *m = r->m;
 	m->cpu.gpr[CPU_V0] = v0; /* a system call's number: the ledger's service */
@@ -65,7 +66,7 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 	bool outer = !(r->vm->cp0.r.status & (ST_EXL | ST_ERL));
 	if (e->refill && e->badvaddr < KSEG0 && hardware_maps(r, e->badvaddr, e->code == EXC_TLBS))
 		return false; /* no miss here: nothing happens */
-	if (e->tlb && !e->refill && e->badvaddr < KSEG0) {
+	if (recorded && e->tlb && !e->refill && e->badvaddr < KSEG0) {
 		/* a fault the guest's page tables made (demand zero, copy on
 		 * write): the guest takes it whatever replay's virtual TLB holds,
 		 * as the trap policy reflects it (policy_trap.c) */
@@ -318,7 +319,17 @@ void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uin
 	if (res == TLB_HIT || faulted) /* a fault: the trace's EXCEPTION follows */
 		return;
 	/* the VMM serves it (the ksseg window, the virtual TLB, the L2TLB) or
-	 * the guest refills */
+	 * the guest refills; but the guest takes no TLB invalid or modified
+	 * exception the recording did not (the recording's page tables said
+	 * so: replay's virtual TLB is behind) */
+	if (res != TLB_REFILL && va < KSEG0) {
+		struct tlb_stats saved = r->vm->tlb.stats;
+		enum tlb_result g = tlb_lookup(&r->vm->tlb, va, r->vm->cp0.r.entryhi & TLB_ENTRYHI_ASID,
+		                               store, (enum tlb_mode)mode, &x);
+		r->vm->tlb.stats = saved;
+		if (g == TLB_INVALID || g == TLB_MODIFIED)
+			return;
+	}
 	replay_refill_miss(r, va, asid, store, res);
 }
 
@@ -328,17 +339,26 @@ void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uin
  * changed it (a shared page is copied first, as those stores would have). */
 void replay_page_content(struct replay *r, uint32_t ppn, uint64_t hash)
 {
+	static const uint8_t zero_page[MACHINE_PAGE_SIZE];
 	struct vm *vm = r->vm;
 	uint32_t p = ppn * MACHINE_PAGE_SIZE;
 	if (!r->v || !r->v->sharing || p >= vm->mem_size)
 		return;
-	if (pmap_shared(r->v, vm, p))
-		pmap_make_private(r->v, vm, p);
 	uint32_t ma = vmm_machine_addr(vm, p);
-	uint8_t *page = r->m->ram + ma;
+	if (!hash && !memcmp(r->m->ram + ma, zero_page, MACHINE_PAGE_SIZE))
+		return; /* zeros already (the zero frame, often): nothing written */
+	if (pmap_shared(r->v, vm, p)) {
+		pmap_make_private(r->v, vm, p);
+		ma = vmm_machine_addr(vm, p);
+	}
+	replay_fill_page(r->m->ram + ma, hash);
+	mmu_code_written(r->m, ma, MACHINE_PAGE_SIZE);
+}
+
+void replay_fill_page(uint8_t *page, uint64_t hash)
+{
 	for (unsigned i = 0; i < MACHINE_PAGE_SIZE; i += 8) {
 		uint64_t w = hash ? hash + i * 0x9e3779b97f4a7c15ull : 0;
 		memcpy(page + i, &w, 8);
 	}
-	mmu_code_written(r->m, ma, MACHINE_PAGE_SIZE);
 }

@@ -45,6 +45,8 @@ struct replay {
 	struct replay_config cfg;
 	struct trace_reader *rd;
 	struct trace_header h;
+	struct trace_record lookahead; /* read while loading the image, not replayed yet */
+	bool have_lookahead;
 	struct machine *m;
 	struct vmm *v;  /* NULL: native */
 	struct vm *vm;
@@ -91,8 +93,10 @@ uint64_t replay_cycles_of(const struct costmodel *c, const uint64_t *counts);
 
 /* replay_guest.c */
 /* Deliver exception e raised at pc; true if the guest's kernel was entered
- * (false: the VMM served it on its own). */
-bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool bd, uint32_t v0);
+ * (false: the VMM served it on its own).  recorded: the trace holds it (a
+ * page fault the trace holds, the guest takes whatever replay's TLBs say). */
+bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool bd, uint32_t v0,
+                      bool recorded);
 /* Execute (natively) or have the VMM emulate privileged instruction insn,
  * which the guest ran at pc with operand value (mtc0's register). */
 void replay_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t value);
@@ -102,8 +106,10 @@ void replay_relocated_entry(struct replay *r, bool refill_vector, unsigned code)
 /* A console access (uncached): natively the machine's console, under a VMM
  * the VMM's emulation of it. */
 void replay_device(struct replay *r, uint32_t vaddr, unsigned access, uint32_t value);
-/* A page's content (PAGE_HASH), for page sharing under a VMM. */
+/* A page's content (PAGE_HASH), for page sharing under a VMM; the page
+ * content a hash stands for. */
 void replay_page_content(struct replay *r, uint32_t ppn, uint64_t hash);
+void replay_fill_page(uint8_t *page, uint64_t hash);
 /* A memory reference that reached the TLB when the trace was recorded. */
 void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uint8_t asid,
                 bool faulted);

@@ -224,7 +224,7 @@ void replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
 	struct exc e = { .code = res == TLB_MODIFIED ? EXC_MOD : store ? EXC_TLBS : EXC_TLBL,
 		         .tlb = true, .refill = res == TLB_REFILL, .has_badvaddr = true,
 		         .badvaddr = va };
-	if (!replay_exception(r, &e, r->last_pc, false, 0))
+	if (!replay_exception(r, &e, r->last_pc, false, 0, false))
 		return; /* the VMM served it */
 	uint32_t vpn = (va >> 12) & ~1u;
 	replay_run_handler(r, replay_shadow_get(r, asid, vpn), replay_shadow_get(r, asid, vpn + 1), -1);

@@ -34,7 +34,8 @@
 	X(POLICY, 9, s)                                                                            \
 	X(REFILLS, 10, u)                                                                          \
 	X(SOURCE, 11, s)                                                                           \
-	X(COST_MODEL, 12, s)
+	X(COST_MODEL, 12, s)                                                                       \
+	X(IMAGE_END, 13, u)
 
 /* Record kinds: name, byte, number of varint fields, field names.  Deltas
  * are zigzag varints: pc_delta from the pc of the previous EXCEPTION, PRIV or

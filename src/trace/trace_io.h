@@ -20,6 +20,7 @@ struct trace_header {
 	char vmmsim_version[64];
 	uint64_t big_endian, mem_bytes, tlb_entries, seed;
 	uint64_t refills; /* 1: the guest's own TLB refills are in the records */
+	uint64_t image_end; /* where the loaded image (bss included) ends in memory */
 	char workload[64], policy[64];
 	char source[64];  /* what wrote it: "vmmsim record", "din", "lackey" */
 	char cost_model[TRACE_MAX_STRING]; /* the cost model it ran with (costmodel text) */

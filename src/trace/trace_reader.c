@@ -183,6 +183,7 @@ static int read_header(struct trace_reader *r, struct trace_header *h, char *err
 		case TRACE_HDR_REFILLS: READ_FIELD_u(REFILLS, refills); break;
 		case TRACE_HDR_SOURCE: READ_FIELD_s(SOURCE, source); break;
 		case TRACE_HDR_COST_MODEL: READ_FIELD_s(COST_MODEL, cost_model); break;
+		case TRACE_HDR_IMAGE_END: READ_FIELD_u(IMAGE_END, image_end); break;
 #undef READ_FIELD_s
 #undef READ_FIELD_u
 		default: /* a field of a newer minor revision: skip it */

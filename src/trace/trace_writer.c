@@ -101,6 +101,8 @@ struct trace_writer *trace_writer_open(const char *path, const struct trace_head
 	put_field_s(w, TRACE_HDR_POLICY, h->policy);
 	put_field_u(w, TRACE_HDR_REFILLS, h->refills);
 	put_field_s(w, TRACE_HDR_SOURCE, h->source);
+	if (h->image_end)
+		put_field_u(w, TRACE_HDR_IMAGE_END, h->image_end);
 	if (h->cost_model[0])
 		put_field_s(w, TRACE_HDR_COST_MODEL, h->cost_model);
 	put_varint(w, 0);
