@@ -6,7 +6,6 @@
 
 #include "cli/cmd.h"
 #include "cli/options.h"
-#include "cli/outfile.h"
 #include "cli/run_report.h"
 #include "sim/report.h"
 #include "tlb/l2tlb.h"
@@ -115,16 +114,6 @@ struct replay_report {
 	const struct replay_options *o;
 };
 
-static void vmm_json(void *ctx, FILE *out)
-{
-	vmm_stats_json(ctx, out);
-}
-
-static void vmm_text(void *ctx, FILE *out)
-{
-	vmm_stats_text(ctx, out);
-}
-
 static void config_json(void *ctx, FILE *out)
 {
 	const struct replay_report *rr = ctx;
@@ -159,30 +148,13 @@ static int replay_main(int argc, char **argv)
 	struct machine *m = replay_machine(r);
 	struct vmm *v = replay_vmm(r);
 	const struct trace_header *h = replay_header(r);
-	if (v)
-		vmm_finish(v);
-	ledger_finish(m);
-	fflush(stdout);
-	status = run_status(m, stop_text, sizeof stop_text);
 	struct replay_report rr = { r, &o };
-	struct report_meta meta = { .program = h->program, .stop_text = stop_text,
+	struct report_meta meta = { .program = h->program,
 		                    .workload = h->workload[0] ? h->workload : NULL, .seed = h->seed,
 		                    .policy = v ? v->spec : h->workload[0] ? "native" : "bare",
-		                    .vmm_json = v ? vmm_json : NULL, .vmm_text = v ? vmm_text : NULL,
-		                    .vmm_ctx = v, .config_json = config_json, .config_ctx = &rr,
+		                    .config_json = config_json, .config_ctx = &rr,
 		                    .memory_bytes = m->cfg.mem_size };
-	if (!o.quiet)
-		report_text(stderr, m, &meta);
-	if (o.out_path) {
-		struct outfile of;
-		if (!outfile_open(&of, o.out_path)) {
-			status = EXIT_IO_ERROR;
-		} else {
-			report_json(of.fp, m, &meta);
-			if (!outfile_commit(&of))
-				status = EXIT_IO_ERROR;
-		}
-	}
+	status = run_report_finish(m, v, &meta, stop_text, sizeof stop_text, o.quiet, o.out_path);
 	replay_close(r);
 	return status;
 }

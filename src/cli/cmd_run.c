@@ -6,7 +6,6 @@
 
 #include "cli/cmd.h"
 #include "cli/options.h"
-#include "cli/outfile.h"
 #include "cli/run_report.h"
 #include "cli/workload.h"
 #include "config.h"
@@ -464,16 +463,6 @@ static struct machine *load(struct run_options *o)
 }
 
 
-static void vmm_json(void *ctx, FILE *out)
-{
-	vmm_stats_json(ctx, out);
-}
-
-static void vmm_text(void *ctx, FILE *out)
-{
-	vmm_stats_text(ctx, out);
-}
-
 /* The run's configuration as top-level JSON members (doc/results-format.md):
  * the workload's arguments and the VMM's parameters and memory. */
 static void config_json(void *ctx, FILE *out)
@@ -555,31 +544,12 @@ static int run_command(int argc, char **argv, bool recording)
 			return EXIT_IO_ERROR;
 		}
 	}
-	if (o.v)
-		vmm_finish(o.v);
-	ledger_finish(m);
-	fflush(stdout);
-	status = run_status(m, stop_text, sizeof stop_text);
-	struct report_meta meta = { .program = o.program, .stop_text = stop_text,
-		                    .workload = o.workload.name, .seed = o.workload.seed,
+	struct report_meta meta = { .program = o.program, .workload = o.workload.name,
+		                    .seed = o.workload.seed,
 		                    .policy = o.v ? o.v->spec : o.workload.name ? "native" : "bare",
-		                    .vmm_json = o.v ? vmm_json : NULL, .vmm_text = o.v ? vmm_text : NULL,
-		                    .vmm_ctx = o.v, .config_json = config_json, .config_ctx = &o,
+		                    .config_json = config_json, .config_ctx = &o,
 		                    .memory_bytes = o.cfg.mem_size };
-	if (!o.quiet)
-		report_text(stderr, m, &meta);
-	else if (status == EXIT_NO_HALT)
-		fprintf(stderr, "vmmsim: %s: %s\n", o.program, stop_text);
-	if (o.out_path) {
-		struct outfile of;
-		if (!outfile_open(&of, o.out_path)) {
-			status = EXIT_IO_ERROR;
-		} else {
-			report_json(of.fp, m, &meta);
-			if (!outfile_commit(&of))
-				status = EXIT_IO_ERROR;
-		}
-	}
+	status = run_report_finish(m, o.v, &meta, stop_text, sizeof stop_text, o.quiet, o.out_path);
 	if (trace && trace != stderr)
 		fclose(trace);
 	vmm_free(o.v);

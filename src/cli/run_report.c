@@ -2,6 +2,7 @@
 #include "cli/run_report.h"
 
 #include "cli/cmd.h"
+#include "cli/outfile.h"
 
 int run_status(const struct machine *m, char *text, size_t len)
 {
@@ -40,4 +41,43 @@ void run_config_vmm_json(FILE *out, const struct vmm *v, const struct vmm_params
 	        v->nvms, p->l2tlb_entries, p->l2tlb_ways, (unsigned long long)p->slice_cycles,
 	        p->asid_tag ? 1 : 0, p->dedup_rate, p->dedup_image ? 1 : 0,
 	        (unsigned long long)used, (unsigned long long)machine);
+}
+
+static void vmm_json(void *ctx, FILE *out)
+{
+	vmm_stats_json(ctx, out);
+}
+
+static void vmm_text(void *ctx, FILE *out)
+{
+	vmm_stats_text(ctx, out);
+}
+
+int run_report_finish(struct machine *m, struct vmm *v, struct report_meta *meta,
+                      char *text, size_t len, bool quiet, const char *out_path)
+{
+	if (v)
+		vmm_finish(v);
+	ledger_finish(m);
+	fflush(stdout);
+	int status = run_status(m, text, len);
+	meta->stop_text = text;
+	meta->vmm_json = v ? vmm_json : NULL;
+	meta->vmm_text = v ? vmm_text : NULL;
+	meta->vmm_ctx = v;
+	if (!quiet)
+		report_text(stderr, m, meta);
+	else if (status == EXIT_NO_HALT)
+		fprintf(stderr, "vmmsim: %s: %s\n", meta->program, text);
+	if (out_path) {
+		struct outfile of;
+		if (!outfile_open(&of, out_path)) {
+			status = EXIT_IO_ERROR;
+		} else {
+			report_json(of.fp, m, meta);
+			if (!outfile_commit(&of))
+				status = EXIT_IO_ERROR;
+		}
+	}
+	return status;
 }
