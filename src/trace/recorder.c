@@ -143,10 +143,17 @@ bool trace_recorder_start(struct machine *m, const char *path, const struct trac
 	for (unsigned i = 0; i < REC_NCLASSES; i++)
 		m->rec_class[i] = 0;
 	m->rec = r;
+	/* what the machine starts with: the loaded image and the boot command
+	 * line's page (the rest of memory is zeros the loader never touched:
+	 * reading it would cost the host a page fault a page) */
 	static const uint8_t zero[MACHINE_PAGE_SIZE];
-	for (uint32_t i = 0; i < m->ram_pages; i++) /* what the machine starts with */
+	uint32_t image = (uint32_t)((h->image_end + MACHINE_PAGE_SIZE - 1) / MACHINE_PAGE_SIZE);
+	for (uint32_t i = 0; i < m->ram_pages; i++) {
+		if (i >= image && i != m->ram_pages - 1)
+			continue;
 		if (memcmp(m->ram + (size_t)i * MACHINE_PAGE_SIZE, zero, MACHINE_PAGE_SIZE))
 			hash_page(m, i);
+	}
 	r->next_epoch = m->cycles + HASH_EPOCH;
 	return true;
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #define READ_CHUNK 65536
@@ -37,8 +38,11 @@ static bool refill(struct trace_reader *r, char *err, size_t errlen)
 	if (n < 0) {
 		int code;
 		const char *msg = gzerror(r->gz, &code);
-		snprintf(err, errlen, "%s: byte %llu: damaged compressed data (%s)", r->name,
-		         (unsigned long long)r->base, msg);
+		size_t named = strlen(r->name);
+		if (!strncmp(msg, r->name, named) && !strncmp(msg + named, ": ", 2))
+			msg += named + 2; /* zlib names the file too */
+		snprintf(err, errlen, "%s: byte %llu: damaged compressed data at or after this byte (%s)",
+		         r->name, (unsigned long long)r->base, msg);
 		r->mem_len = r->pos = 0;
 		return false;
 	}
@@ -212,6 +216,12 @@ struct trace_reader *trace_reader_open(const char *path, struct trace_header *h,
 	struct trace_reader *r = reader_new(path);
 	if (!r || !(r->chunk = malloc(READ_CHUNK))) {
 		snprintf(err, errlen, "%s: out of memory", path);
+		trace_reader_close(r);
+		return NULL;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file", path);
 		trace_reader_close(r);
 		return NULL;
 	}
