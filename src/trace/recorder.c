@@ -44,6 +44,14 @@ struct held {
 	uint32_t pc; /* a PRIV's own address */
 };
 
+/* A span's shape: each privileged instruction (word and address) with the
+ * instructions retired since the one before; INSNS records split by a REF
+ * and the REF and TLB_WRITE records themselves do not count. */
+struct step {
+	uint32_t insn, pc;
+	uint64_t insns[7];
+};
+
 struct trace_recorder {
 	struct trace_writer *w;
 	uint32_t last_pc, last_badvaddr;
@@ -54,9 +62,9 @@ struct trace_recorder {
 	struct held held[SPAN_MAX];
 	uint32_t span_pc, span_badvaddr, saved_pc, saved_badvaddr;
 	unsigned span_code, span_flags;
-	/* the template: the first refill written in full */
-	unsigned ntpl;
-	struct held tpl[SPAN_MAX];
+	/* the template: the first refill written in full, as its shape */
+	unsigned ntpl, ntpl_steps;
+	struct step tpl_steps[SPAN_MAX];
 	/* host cache slots (mode << 12 | index) taken since they were last
 	 * forgotten, and the TLB writes since then */
 	uint16_t slot[RECHECK_SLOTS];
@@ -217,14 +225,6 @@ static uint64_t pc_delta(struct trace_recorder *r, uint32_t pc)
 #define INSN_TLBWI 0x42000002u
 #define INSN_TLBWR 0x42000006u
 
-/* A span's shape: each privileged instruction (word and address) with the
- * instructions retired since the one before; INSNS records split by a REF
- * and the REF and TLB_WRITE records themselves do not count. */
-struct step {
-	uint32_t insn, pc;
-	uint64_t insns[7];
-};
-
 static unsigned shape_of(const struct held *h, unsigned n, struct step *out)
 {
 	unsigned k = 0;
@@ -245,9 +245,9 @@ static unsigned shape_of(const struct held *h, unsigned n, struct step *out)
 
 static bool like_template(const struct trace_recorder *r)
 {
-	struct step a[SPAN_MAX], b[SPAN_MAX];
-	unsigned na = shape_of(r->held, r->nheld, a), nb = shape_of(r->tpl, r->ntpl, b);
-	return na == nb && !memcmp(a, b, na * sizeof a[0]);
+	struct step a[SPAN_MAX];
+	unsigned na = shape_of(r->held, r->nheld, a);
+	return na == r->ntpl_steps && !memcmp(a, r->tpl_steps, na * sizeof a[0]);
 }
 
 /* The value of the span's privileged instruction insn (with rt and sel
@@ -290,8 +290,8 @@ static void span_end(struct trace_recorder *r)
 		return;
 	}
 	if (!r->ntpl && lo) {
-		memcpy(r->tpl, r->held, r->nheld * sizeof *r->tpl);
 		r->ntpl = r->nheld;
+		r->ntpl_steps = shape_of(r->held, r->nheld, r->tpl_steps);
 	}
 	release(r);
 }
