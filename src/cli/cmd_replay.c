@@ -15,8 +15,8 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: vmmsim replay [OPTIONS] FILE.vtr.gz\n"
-	        "Replay a trace (vmmsim record, vmmsim import) under a policy, much faster\n"
-	        "than running the guest again; the summary and --out are those of vmmsim run.\n"
+	        "Replay a trace (vmmsim record, vmmsim import) under a policy, without\n"
+	        "running the guest again; the summary and --out are those of vmmsim run.\n"
 	        "doc/replay.md says what replay reproduces exactly and what it models.\n"
 	        "\n"
 	        "  --policy P[+Q...]   VMM policy (default native; see vmmsim list)\n"
@@ -161,6 +161,6 @@ static int replay_main(int argc, char **argv)
 
 const struct cmd_entry cmd_replay_entry = {
 	.name = "replay",
-	.summary = "replay a trace under a policy (much faster than running again)",
+	.summary = "replay a trace under a policy, without running the guest again",
 	.exec = replay_main,
 };
