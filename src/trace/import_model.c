@@ -16,7 +16,9 @@
 #include <zlib.h>
 
 #include "config.h"
+#include "sim/cp0.h"
 #include "sim/services.h"
+#include "trace/priv_insn.h"
 #include "trace/trace_io.h"
 
 #define PAGE_SHIFT 12
@@ -43,11 +45,6 @@ static const uint64_t demand_zero_handler[7] = { 2228, 88, 1094, 1082, 0, 0, 0 }
 
 /* The handler's TLB update, as PRIV records at a fixed kseg0 address. */
 #define HANDLER_PC 0x80000180u
-#define INSN_MTC0_K0_ENTRYLO0 0x409a1000u /* mtc0 $26, EntryLo0 */
-#define INSN_MTC0_K0_ENTRYLO1 0x409a1800u /* mtc0 $26, EntryLo1 */
-#define INSN_TLBP 0x42000008u
-#define INSN_TLBWI 0x42000002u
-#define INSN_ERET 0x42000018u
 
 #define EXC_TLBL 2
 #define EXC_TLBS 3
@@ -231,8 +228,8 @@ static bool demand_zero(struct importer *im, uint32_t addr, uint32_t vpn, enum t
 	im->pfn[vpn] = im->next_pfn++;
 	uint64_t pte[3] = { vpn, USER_ASID, entrylo_of(im, vpn) };
 	put(im, TRACE_REC_PTE, pte);
-	put_priv(im, 0, INSN_MTC0_K0_ENTRYLO0, entrylo_of(im, vpn & ~1u));
-	put_priv(im, 1, INSN_MTC0_K0_ENTRYLO1, entrylo_of(im, vpn | 1u));
+	put_priv(im, 0, INSN_MTC0(26, CP0_ENTRYLO0), entrylo_of(im, vpn & ~1u));
+	put_priv(im, 1, INSN_MTC0(26, CP0_ENTRYLO1), entrylo_of(im, vpn | 1u));
 	put_priv(im, 2, INSN_TLBP, 0);
 	put_priv(im, 3, INSN_TLBWI, 0);
 	put_priv(im, 4, INSN_ERET, 0);

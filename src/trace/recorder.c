@@ -19,6 +19,7 @@
 #include "sim/machine.h"
 #include "sim/pagehash.h"
 #include "tlb/tcache.h"
+#include "trace/priv_insn.h"
 #include "tlb/tlb.h"
 
 #define SPAN_MAX 40
@@ -36,7 +37,6 @@
  * the start; the host cache forgets its write entries at each epoch so that
  * the first store to each page is seen again. */
 #define HASH_EPOCH 1000000u
-#define INSN_ERET 0x42000018u
 
 struct held {
 	enum trace_record_kind kind;
@@ -222,8 +222,6 @@ static uint64_t pc_delta(struct trace_recorder *r, uint32_t pc)
 	return trace_zigzag(d);
 }
 
-#define INSN_TLBWI 0x42000002u
-#define INSN_TLBWR 0x42000006u
 
 static unsigned shape_of(const struct held *h, unsigned n, struct step *out)
 {
@@ -265,10 +263,10 @@ static bool value_of(const struct trace_recorder *r, uint32_t insn, uint32_t mas
 /* The eret of a held refill span: one REFILL record, or the span itself. */
 static void span_end(struct trace_recorder *r)
 {
-	/* mtc0 to EntryLo0 and EntryLo1 (any rt, sel 0), and tlbwr */
+	/* mtc0 to EntryLo0 and EntryLo1 (from any GPR), and tlbwr */
 	uint64_t lo0, lo1, index;
-	const uint32_t mtc0_rd = 0xffe0ffffu & ~0x001f0000u;
-	bool lo = value_of(r, 0x40801000u, mtc0_rd, &lo0) && value_of(r, 0x40801800u, mtc0_rd, &lo1) &&
+	bool lo = value_of(r, INSN_MTC0(0, CP0_ENTRYLO0), 0xffe0ffffu, &lo0) &&
+	          value_of(r, INSN_MTC0(0, CP0_ENTRYLO1), 0xffe0ffffu, &lo1) &&
 	          value_of(r, INSN_TLBWR, 0xffffffffu, &index);
 	unsigned nrefs = 0;
 	for (unsigned i = 0; i < r->nheld; i++)

@@ -7,6 +7,7 @@
 
 #include "sim/cp0.h"
 #include "sim/mmio_map.h"
+#include "trace/priv_insn.h"
 #include "trace/replay_internal.h"
 
 struct machine *replay_machine(struct replay *r) { return r->m; }
@@ -190,12 +191,12 @@ static void native_clock(struct replay *r, const struct trace_record *rec)
 	case TRACE_REC_EXCEPTION: r->native_cycles += c->exc_entry; break;
 	case TRACE_REC_DEVICE: r->native_cycles += c->uncached; break;
 	case TRACE_REC_PRIV:
-		if (f[0] == 0x42000018u) { /* eret */
+		if (f[0] == INSN_ERET) {
 			r->native_cycles += c->exc_return;
 			break;
 		}
 		r->native_cycles += c->priv;
-		if ((f[0] >> 26) == 0x10u && (f[0] & 0x0200003fu) == 0x02000020u) {
+		if (insn_is_wait((uint32_t)f[0])) {
 			/* wait: asleep until the timer, as natively */
 			uint32_t count = (uint32_t)(r->native_cycles / c->count_divisor);
 			if ((int32_t)(r->native_compare - count) > 0)
@@ -247,7 +248,7 @@ static void replay_exception_record(struct replay *r, const uint64_t *f)
 static void replay_priv_record(struct replay *r, const uint64_t *f)
 {
 	uint32_t insn = (uint32_t)f[0], pc = r->last_pc + (uint32_t)trace_unzigzag(f[1]);
-	bool eret = insn == 0x42000018u;
+	bool eret = insn == INSN_ERET;
 	r->last_pc = pc;
 	if (r->capturing)
 		replay_capture(r, &(struct tpl_op){ .kind = TPL_PRIV, .insn = insn, .pc = pc,

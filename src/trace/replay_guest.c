@@ -16,12 +16,12 @@
 #include "sim/mmio_map.h"
 #include "sim/mmu.h"
 #include "sim/services.h"
+#include "trace/priv_insn.h"
 #include "trace/replay_internal.h"
 
 #define KSEG0 0x80000000u
 #define KSEG1 0xa0000000u
 #define KSEG0_TO_KSSEG 0x40000000u
-#define INSN_ERET 0x42000018u
 #define OP_COP0 0x10u
 #define COP_MT 0x04u
 #define COP_MFMC0 0x0bu
@@ -92,8 +92,6 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 }
 
 /* mfc0 k0, Cause and mfc0 k1, BadVAddr; the instructions around them */
-#define INSN_MFC0_CAUSE 0x401a6800u
-#define INSN_MFC0_BADVADDR 0x401b4000u
 void replay_relocated_entry(struct replay *r, bool refill_vector, unsigned code)
 {
 	static const uint64_t bltz[7] = { 0, 0, 0, 1 };        /* bltz k0, ktlb_refill */
@@ -106,8 +104,8 @@ void replay_relocated_entry(struct replay *r, bool refill_vector, unsigned code)
 		return;
 	}
 	uint32_t vector = (r->vm->cp0.r.ebase & 0xfffff000u) + 0x180;
-	replay_priv(r, INSN_MFC0_CAUSE, vector, 0);
-	replay_priv(r, INSN_MFC0_BADVADDR, vector + 4, 0);
+	replay_priv(r, INSN_MFC0(26, CP0_CAUSE), vector, 0);
+	replay_priv(r, INSN_MFC0(27, CP0_BADVADDR), vector + 4, 0);
 	replay_insns(r, classify);
 	if (code == EXC_TLBL || code == EXC_TLBS)
 		replay_insns(r, tlb_check);
@@ -247,7 +245,7 @@ static void vmm_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t valu
 	}
 	/* tlbwr: the virtual TLB replaces what the recording's TLB replaced,
 	 * so that the guest refills where it did (the same TLB only) */
-	bool pin = insn == 0x42000006u && value < r->vm->tlb.nentries && r->h.refills &&
+	bool pin = insn == INSN_TLBWR && value < r->vm->tlb.nentries && r->h.refills &&
 	           r->vm->tlb.nentries == r->h.tlb_entries;
 	if (pin)
 		r->vm->cp0.pinned_random = (int)value;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sim/cp0.h"
+#include "trace/priv_insn.h"
 #include "trace/replay_internal.h"
 
 #define SHADOW_INITIAL (1u << 14)
@@ -90,11 +91,6 @@ void replay_shadow_learn(struct replay *r, const struct tlb_entry *e)
 
 /* ---- templates: the refill handler and the tick --------------------------- */
 
-static bool is_mtc0(uint32_t insn, unsigned rd)
-{
-	return (insn >> 21) == (0x10u << 5 | 4u) && ((insn >> 11) & 31) == rd && (insn & 7) == 0;
-}
-
 uint32_t replay_native_count(const struct replay *r)
 {
 	uint64_t cycles = r->v ? r->native_cycles : r->m->cycles;
@@ -106,14 +102,14 @@ void replay_capture(struct replay *r, const struct tpl_op *op)
 	struct template *t = &r->captured;
 	uint32_t asid = (r->v ? r->vm->cp0.r.entryhi : r->m->cp0.entryhi) & TLB_ENTRYHI_ASID;
 	if (t->n == TPL_MAX_OPS ||
-	    (r->capturing == CAPTURE_TICK && op->kind == TPL_PRIV && is_mtc0(op->insn, CP0_ENTRYHI) &&
+	    (r->capturing == CAPTURE_TICK && op->kind == TPL_PRIV && insn_is_mtc0(op->insn, CP0_ENTRYHI) &&
 	     (op->value & TLB_ENTRYHI_ASID) != asid)) {
 		r->capturing = CAPTURE_NONE; /* too long, or a switch to another process */
 		return;
 	}
 	t->op[t->n] = *op;
 	/* the tick re-arms the timer so many ticks ahead: keep the interval */
-	if (r->capturing == CAPTURE_TICK && op->kind == TPL_PRIV && is_mtc0(op->insn, CP0_COMPARE))
+	if (r->capturing == CAPTURE_TICK && op->kind == TPL_PRIV && insn_is_mtc0(op->insn, CP0_COMPARE))
 		t->op[t->n].value = op->value - replay_native_count(r);
 	t->n++;
 }
@@ -121,7 +117,7 @@ void replay_capture(struct replay *r, const struct tpl_op *op)
 static bool has_mtc0(const struct template *t, unsigned rd)
 {
 	for (unsigned i = 0; i < t->n; i++)
-		if (t->op[i].kind == TPL_PRIV && is_mtc0(t->op[i].insn, rd))
+		if (t->op[i].kind == TPL_PRIV && insn_is_mtc0(t->op[i].insn, rd))
 			return true;
 	return false;
 }
@@ -153,7 +149,7 @@ void replay_capture_end(struct replay *r, bool clean)
 	for (unsigned i = 0; i < t->n; i++)
 		t->native_cycles += t->op[i].kind == TPL_INSNS ? replay_cycles_of(c, t->op[i].insns)
 		                    : t->op[i].kind == TPL_MARK  ? 0
-		                    : t->op[i].insn == 0x42000018u ? c->exc_return
+		                    : t->op[i].insn == INSN_ERET ? c->exc_return
 		                                                   : c->priv;
 	/* of the ticks, the one that touches the fewest pages: one that came
 	 * just after the recorder's re-check shows every page it uses, most
@@ -164,7 +160,7 @@ void replay_capture_end(struct replay *r, bool clean)
 	/* the guest's timer period: what the first tick asked for (a late
 	 * tick may ask for less, to catch up) */
 	for (unsigned i = 0; what == CAPTURE_TICK && !r->tick_interval && i < t->n; i++)
-		if (t->op[i].kind == TPL_PRIV && is_mtc0(t->op[i].insn, CP0_COMPARE))
+		if (t->op[i].kind == TPL_PRIV && insn_is_mtc0(t->op[i].insn, CP0_COMPARE))
 			r->tick_interval = t->op[i].value;
 }
 
@@ -172,15 +168,15 @@ void replay_capture_end(struct replay *r, bool clean)
 static const struct template builtin_refill = {
 	.n = 9,
 	.op = {
-		{ .kind = TPL_PRIV, .insn = 0x401a4000u, .pc = 0x80000000u }, /* mfc0 k0, BadVAddr */
+		{ .kind = TPL_PRIV, .insn = INSN_MFC0(26, CP0_BADVADDR), .pc = 0x80000000u },
 		{ .kind = TPL_INSNS, .insns = { 3, 1 } },                      /* lui, lw, srl, ins */
-		{ .kind = TPL_PRIV, .insn = 0x401a2000u, .pc = 0x80000014u }, /* mfc0 k0, Context */
+		{ .kind = TPL_PRIV, .insn = INSN_MFC0(26, CP0_CONTEXT), .pc = 0x80000014u },
 		{ .kind = TPL_INSNS, .insns = { 2, 3 } },                      /* lw, srl, ins, lw, lw */
-		{ .kind = TPL_PRIV, .insn = 0x409a1000u, .pc = 0x8000002cu }, /* mtc0 k0, EntryLo0 */
-		{ .kind = TPL_PRIV, .insn = 0x409b1800u, .pc = 0x80000030u }, /* mtc0 k1, EntryLo1 */
+		{ .kind = TPL_PRIV, .insn = INSN_MTC0(26, CP0_ENTRYLO0), .pc = 0x8000002cu },
+		{ .kind = TPL_PRIV, .insn = INSN_MTC0(27, CP0_ENTRYLO1), .pc = 0x80000030u },
 		{ .kind = TPL_INSNS, .insns = { 1 } },                         /* ehb */
-		{ .kind = TPL_PRIV, .insn = 0x42000006u, .pc = 0x80000038u }, /* tlbwr */
-		{ .kind = TPL_PRIV, .insn = 0x42000018u, .pc = 0x8000003cu }, /* eret */
+		{ .kind = TPL_PRIV, .insn = INSN_TLBWR, .pc = 0x80000038u },
+		{ .kind = TPL_PRIV, .insn = INSN_ERET, .pc = 0x8000003cu },
 	},
 };
 
@@ -203,13 +199,13 @@ static void run_template(struct replay *r, const struct template *t, const uint3
 				           false);
 			break;
 		case TPL_PRIV:
-			if (lo && is_mtc0(op->insn, CP0_ENTRYLO0))
+			if (lo && insn_is_mtc0(op->insn, CP0_ENTRYLO0))
 				value = lo[0];
-			else if (lo && is_mtc0(op->insn, CP0_ENTRYLO1))
+			else if (lo && insn_is_mtc0(op->insn, CP0_ENTRYLO1))
 				value = lo[1];
-			else if (tick && is_mtc0(op->insn, CP0_COMPARE))
+			else if (tick && insn_is_mtc0(op->insn, CP0_COMPARE))
 				value = op->value + replay_native_count(r);
-			else if (op->insn == 0x42000006u) /* tlbwr: the recorded choice, if any */
+			else if (op->insn == INSN_TLBWR) /* the recorded choice, if any */
 				value = index < 0 ? UINT32_MAX : (uint32_t)index;
 			replay_priv(r, op->insn, op->pc, value);
 			break;
