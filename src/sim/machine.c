@@ -92,7 +92,8 @@ void machine_status_changed(struct machine *m)
 
 void machine_asid_changed(struct machine *m)
 {
-	tcache_flush_mapped(m->tcache);
+	if (m->cfg.use_tcache) /* without it nothing is ever filled */
+		tcache_flush_mapped(m->tcache);
 	m->xlate_gen++;
 	if (m->rec)
 		trace_rec_asid_changed(m);

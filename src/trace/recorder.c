@@ -387,7 +387,8 @@ void trace_rec_ref(struct machine *m, uint32_t va, enum mmu_access kind, bool fa
 		                         m->cp0.entryhi & TLB_ENTRYHI_ASID,
 		                         (uint64_t)kind * 4 + m->mode + (faulted ? TRACE_REF_FAULTED : 0) };
 	r->last_vpn = vpn;
-	flush_insns(m);
+	/* no INSNS before it: where a reference falls among the instructions
+	 * changes nothing replay counts, and they are half a trace's records */
 	emit(r, TRACE_REC_REF, f, 0); /* a refill's own references stay in it */
 }
 

@@ -41,7 +41,7 @@ static bool machine_config_of(const struct replay *r, struct machine_config *cfg
 	cfg->mem_size = (uint32_t)h->mem_bytes;
 	cfg->tlb_entries = r->cfg.tlb_entries ? r->cfg.tlb_entries : (unsigned)h->tlb_entries;
 	cfg->big_endian = h->big_endian != 0;
-	cfg->use_tcache = true; /* the VMM reads the guest's instructions through it */
+	cfg->use_tcache = !is_native(r->cfg.policy); /* the VMM reads the guest's code through it */
 	cfg->console_out = r->cfg.console_out;
 	if (r->cfg.cost_path)
 		return costmodel_load(&cfg->cost, r->cfg.cost_path, err, errlen) == 0;

@@ -287,52 +287,36 @@ static bool decode_buffered(struct trace_reader *r, struct trace_record *rec)
 static int check_range(struct trace_reader *r, const struct trace_record *rec, char *err,
                        size_t errlen)
 {
+	/* the limit of each field (0: none), and its name for the message */
+#define U32 UINT32_MAX
 	static const struct {
-		enum trace_record_kind kind;
-		unsigned field;
-		uint64_t max;
-		const char *name;
-	} limits[] = {
-		{ TRACE_REC_EXCEPTION, 0, 31, "code" },
-		{ TRACE_REC_EXCEPTION, 1, TRACE_EXC_FLAGS_MAX, "flags" },
-		{ TRACE_REC_EXCEPTION, 4, UINT32_MAX, "v0" },
-		{ TRACE_REC_PRIV, 0, UINT32_MAX, "insn" },
-		{ TRACE_REC_PRIV, 2, UINT32_MAX, "value" },
-		{ TRACE_REC_MARK, 0, UINT32_MAX, "service" },
-		{ TRACE_REC_REF, 1, 255, "asid" },
-		{ TRACE_REC_REF, 2, TRACE_REF_KIND_MODE_MAX, "kind_mode" },
-		{ TRACE_REC_TLB_WRITE, 0, 63, "index" },
-		{ TRACE_REC_TLB_WRITE, 1, UINT32_MAX, "pagemask" },
-		{ TRACE_REC_TLB_WRITE, 2, UINT32_MAX, "entryhi" },
-		{ TRACE_REC_TLB_WRITE, 3, UINT32_MAX, "entrylo0" },
-		{ TRACE_REC_TLB_WRITE, 4, UINT32_MAX, "entrylo1" },
-		{ TRACE_REC_PTE, 0, 0xfffff, "vpn" },
-		{ TRACE_REC_PTE, 1, 255, "asid" },
-		{ TRACE_REC_PTE, 2, UINT32_MAX, "entrylo" },
-		{ TRACE_REC_DEVICE, 0, UINT32_MAX, "vaddr" },
-		{ TRACE_REC_DEVICE, 1, 15, "access" },
-		{ TRACE_REC_DEVICE, 2, UINT32_MAX, "value" },
-		{ TRACE_REC_PAGE_HASH, 0, 0xfffff, "ppn" },
-		{ TRACE_REC_REFILL, 0, 31, "code" },
-		{ TRACE_REC_REFILL, 1, TRACE_REFILL_FLAGS_MAX, "flags" },
-		{ TRACE_REC_REFILL, 4, UINT32_MAX, "entrylo0" },
-		{ TRACE_REC_REFILL, 5, UINT32_MAX, "entrylo1" },
-		{ TRACE_REC_REFILL, 6, 63, "index" },
+		uint64_t max[TRACE_MAX_FIELDS];
+		const char *name[TRACE_MAX_FIELDS];
+	} limits[TRACE_NKINDS] = {
+		[TRACE_REC_EXCEPTION] = { { 31, TRACE_EXC_FLAGS_MAX, 0, 0, U32 },
+		                          { "code", "flags", 0, 0, "v0" } },
+		[TRACE_REC_PRIV] = { { U32, 0, U32 }, { "insn", 0, "value" } },
+		[TRACE_REC_MARK] = { { U32 }, { "service" } },
+		[TRACE_REC_REF] = { { 0, 255, TRACE_REF_KIND_MODE_MAX }, { 0, "asid", "kind_mode" } },
+		[TRACE_REC_TLB_WRITE] = { { 63, U32, U32, U32, U32 },
+		                          { "index", "pagemask", "entryhi", "entrylo0", "entrylo1" } },
+		[TRACE_REC_PTE] = { { 0xfffff, 255, U32 }, { "vpn", "asid", "entrylo" } },
+		[TRACE_REC_DEVICE] = { { U32, 15, U32 }, { "vaddr", "access", "value" } },
+		[TRACE_REC_PAGE_HASH] = { { 0xfffff }, { "ppn" } },
+		[TRACE_REC_REFILL] = { { 31, TRACE_REFILL_FLAGS_MAX, 0, 0, U32, U32, 63 },
+		                       { "code", "flags", 0, 0, "entrylo0", "entrylo1", "index" } },
 	};
-	/* which kinds have limits at all: most records (INSNS, REF) skip the table */
-	static const uint32_t limited = 1u << TRACE_REC_EXCEPTION | 1u << TRACE_REC_PRIV |
-	                                1u << TRACE_REC_MARK | 1u << TRACE_REC_REF |
-	                                1u << TRACE_REC_TLB_WRITE | 1u << TRACE_REC_PTE |
-	                                1u << TRACE_REC_DEVICE | 1u << TRACE_REC_PAGE_HASH |
-	                                1u << TRACE_REC_REFILL;
-	for (size_t i = 0; (limited >> rec->kind & 1) && i < sizeof limits / sizeof limits[0]; i++)
-		if (limits[i].kind == rec->kind && rec->field[limits[i].field] > limits[i].max) {
+#undef U32
+	for (unsigned i = 0; i < rec->nfields; i++) {
+		uint64_t max = limits[rec->kind].max[i];
+		if (max && rec->field[i] > max) {
 			snprintf(err, errlen, "%s: byte %llu: %s %s %llu is out of range (at most %llu)",
 			         r->name, (unsigned long long)rec->offset, trace_record_name(rec->kind),
-			         limits[i].name, (unsigned long long)rec->field[limits[i].field],
-			         (unsigned long long)limits[i].max);
+			         limits[rec->kind].name[i], (unsigned long long)rec->field[i],
+			         (unsigned long long)max);
 			return -1;
 		}
+	}
 	if (rec->kind == TRACE_REC_DEVICE && (rec->field[1] & 7) != 1 && (rec->field[1] & 7) != 2 &&
 	    (rec->field[1] & 7) != 4) {
 		snprintf(err, errlen, "%s: byte %llu: DEVICE access %llu names no size", r->name,
