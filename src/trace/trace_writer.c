@@ -1,9 +1,15 @@
 /* Writing traces (trace_io.h): records are encoded into a buffer and handed
  * to zlib in large pieces; the file is written under a temporary name and
- * renamed into place when complete, so a crash never leaves half a trace. */
+ * renamed into place when complete, so a crash never leaves half a trace.
+ *
+ * Compressing is a fifth of what recording costs, and the simulator uses
+ * one core: a thread of its own compresses one buffer while the recorder
+ * fills the other.  The bytes are the same (zlib sees them in order); if
+ * the thread cannot be started the recorder compresses them itself. */
 #include "trace/trace_io.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,33 +20,98 @@
 
 struct trace_writer {
 	gzFile gz;
-	uint8_t buf[WRITE_BUFFER];
+	uint8_t buf[2][WRITE_BUFFER];
+	unsigned cur;  /* the buffer being filled */
 	size_t used;
-	bool failed;
+	/* the compressor thread and the buffer it has (pending_len bytes of
+	 * buf[pending], 0: none); failed and both under lock */
+	bool threaded, stop, failed;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	unsigned pending;
+	size_t pending_len;
 	char path[4096], tmp[4200];
 };
 
+static void *compressor(void *arg)
+{
+	struct trace_writer *w = arg;
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		while (!w->pending_len && !w->stop)
+			pthread_cond_wait(&w->cond, &w->lock);
+		if (!w->pending_len)
+			break;
+		const uint8_t *b = w->buf[w->pending];
+		size_t n = w->pending_len;
+		pthread_mutex_unlock(&w->lock);
+		bool ok = gzwrite(w->gz, b, (unsigned)n) == (int)n;
+		pthread_mutex_lock(&w->lock);
+		w->failed |= !ok;
+		w->pending_len = 0;
+		pthread_cond_broadcast(&w->cond);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+/* Hand the filled buffer over (once the thread is done with the other). */
 static void flush(struct trace_writer *w)
 {
-	if (w->used && !w->failed && gzwrite(w->gz, w->buf, (unsigned)w->used) != (int)w->used)
-		w->failed = true;
+	if (!w->used)
+		return;
+	if (!w->threaded) {
+		if (!w->failed && gzwrite(w->gz, w->buf[w->cur], (unsigned)w->used) != (int)w->used)
+			w->failed = true;
+		w->used = 0;
+		return;
+	}
+	pthread_mutex_lock(&w->lock);
+	while (w->pending_len)
+		pthread_cond_wait(&w->cond, &w->lock);
+	w->pending = w->cur;
+	w->pending_len = w->used;
+	pthread_cond_broadcast(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+	w->cur ^= 1;
 	w->used = 0;
+}
+
+/* Let the thread finish what it has and stop; true if nothing failed. */
+static bool finish_thread(struct trace_writer *w)
+{
+	if (!w->threaded)
+		return !w->failed;
+	pthread_mutex_lock(&w->lock);
+	w->stop = true;
+	pthread_cond_broadcast(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->cond);
+	w->threaded = false;
+	return !w->failed;
 }
 
 static void put_byte(struct trace_writer *w, uint8_t b)
 {
 	if (w->used == WRITE_BUFFER)
 		flush(w);
-	w->buf[w->used++] = b;
+	w->buf[w->cur][w->used++] = b;
 }
 
 static void put_varint(struct trace_writer *w, uint64_t v)
 {
+	if (WRITE_BUFFER - w->used < 10)
+		flush(w);
+	uint8_t *start = w->buf[w->cur], *p = start + w->used;
 	while (v >= 0x80) {
-		put_byte(w, (uint8_t)(v | 0x80));
+		*p++ = (uint8_t)(v | 0x80);
 		v >>= 7;
 	}
-	put_byte(w, (uint8_t)v);
+	*p++ = (uint8_t)v;
+	w->used = (size_t)(p - start);
 }
 
 static unsigned varint_len(uint64_t v)
@@ -85,6 +156,15 @@ struct trace_writer *trace_writer_open(const char *path, const struct trace_head
 		free(w);
 		return NULL;
 	}
+	if (pthread_mutex_init(&w->lock, NULL) == 0) {
+		if (pthread_cond_init(&w->cond, NULL) == 0) {
+			w->threaded = pthread_create(&w->thread, NULL, compressor, w) == 0;
+			if (!w->threaded)
+				pthread_cond_destroy(&w->cond);
+		}
+		if (!w->threaded)
+			pthread_mutex_destroy(&w->lock);
+	}
 	for (int i = 0; i < TRACE_MAGIC_LEN; i++)
 		put_byte(w, (uint8_t)TRACE_MAGIC[i]);
 	put_varint(w, TRACE_VERSION);
@@ -123,7 +203,7 @@ bool trace_writer_close(struct trace_writer *w, uint64_t insns, uint64_t cycles,
 	uint64_t end[2] = { insns, cycles };
 	trace_writer_record(w, TRACE_REC_END, end);
 	flush(w);
-	bool ok = !w->failed;
+	bool ok = finish_thread(w);
 	if (gzclose(w->gz) != Z_OK)
 		ok = false;
 	if (ok && rename(w->tmp, w->path) != 0)
@@ -140,6 +220,7 @@ void trace_writer_abort(struct trace_writer *w)
 {
 	if (!w)
 		return;
+	finish_thread(w);
 	gzclose(w->gz);
 	unlink(w->tmp);
 	free(w);
