@@ -1,7 +1,12 @@
-/* Reading traces (trace_io.h). */
+/* Reading traces (trace_io.h).
+ *
+ * Inflating is a fifth of what replay costs, and replay uses one core: a
+ * thread of its own inflates the next chunk while the records of this one
+ * are read (reading from memory, there is none). */
 #include "trace/trace_io.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,16 +14,68 @@
 #include <zlib.h>
 
 #define READ_CHUNK 65536
+#define NOT_READY (-2)
 
 struct trace_reader {
 	gzFile gz;             /* NULL when reading from memory */
 	const uint8_t *mem;    /* the memory buffer, or the chunk read from gz */
 	size_t mem_len, pos;   /* bytes available in mem, next to read */
 	uint64_t base;         /* stream offset of mem[0] */
-	uint8_t *chunk;
+	uint8_t *chunk[2];
 	bool ended;
 	char name[256];
+	/* the inflating thread fills chunk[filling] and sets ready to what
+	 * gzread returned (NOT_READY while it works); under lock */
+	bool threaded, stop;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	unsigned filling;
+	int ready;
 };
+
+static void *inflater(void *arg)
+{
+	struct trace_reader *r = arg;
+	pthread_mutex_lock(&r->lock);
+	for (;;) {
+		while (r->ready != NOT_READY && !r->stop)
+			pthread_cond_wait(&r->cond, &r->lock);
+		if (r->stop)
+			break;
+		uint8_t *c = r->chunk[r->filling];
+		pthread_mutex_unlock(&r->lock);
+		int n = gzread(r->gz, c, READ_CHUNK);
+		pthread_mutex_lock(&r->lock);
+		r->ready = n;
+		pthread_cond_broadcast(&r->cond);
+		if (n <= 0)
+			break; /* the end, or damage: nothing more to read */
+	}
+	pthread_mutex_unlock(&r->lock);
+	return NULL;
+}
+
+/* The next chunk of inflated bytes into *c: gzread's result. */
+static int next_chunk(struct trace_reader *r, uint8_t **c)
+{
+	if (!r->threaded) {
+		*c = r->chunk[0];
+		return gzread(r->gz, *c, READ_CHUNK);
+	}
+	pthread_mutex_lock(&r->lock);
+	while (r->ready == NOT_READY)
+		pthread_cond_wait(&r->cond, &r->lock);
+	int n = r->ready;
+	*c = r->chunk[r->filling];
+	if (n > 0) { /* the thread goes on into the other chunk */
+		r->filling ^= 1;
+		r->ready = NOT_READY;
+		pthread_cond_broadcast(&r->cond);
+	}
+	pthread_mutex_unlock(&r->lock);
+	return n;
+}
 
 static uint64_t offset_of(const struct trace_reader *r)
 {
@@ -34,8 +91,9 @@ static bool refill(struct trace_reader *r, char *err, size_t errlen)
 	if (!r->gz)
 		return false;
 	r->base += r->mem_len;
-	int n = gzread(r->gz, r->chunk, READ_CHUNK);
-	if (n < 0) {
+	uint8_t *c;
+	int n = next_chunk(r, &c);
+	if (n < 0) { /* the thread, if any, has stopped: gz is this thread's */
 		int code;
 		const char *msg = gzerror(r->gz, &code);
 		size_t named = strlen(r->name);
@@ -46,7 +104,7 @@ static bool refill(struct trace_reader *r, char *err, size_t errlen)
 		r->mem_len = r->pos = 0;
 		return false;
 	}
-	r->mem = r->chunk;
+	r->mem = c;
 	r->mem_len = (size_t)n;
 	r->pos = 0;
 	return n > 0;
@@ -214,7 +272,7 @@ struct trace_reader *trace_reader_open(const char *path, struct trace_header *h,
                                        size_t errlen)
 {
 	struct trace_reader *r = reader_new(path);
-	if (!r || !(r->chunk = malloc(READ_CHUNK))) {
+	if (!r || !(r->chunk[0] = malloc(READ_CHUNK)) || !(r->chunk[1] = malloc(READ_CHUNK))) {
 		snprintf(err, errlen, "%s: out of memory", path);
 		trace_reader_close(r);
 		return NULL;
@@ -230,6 +288,16 @@ struct trace_reader *trace_reader_open(const char *path, struct trace_header *h,
 		snprintf(err, errlen, "%s: %s", path, errno ? strerror(errno) : "cannot open");
 		trace_reader_close(r);
 		return NULL;
+	}
+	r->ready = NOT_READY;
+	if (pthread_mutex_init(&r->lock, NULL) == 0) {
+		if (pthread_cond_init(&r->cond, NULL) == 0) {
+			r->threaded = pthread_create(&r->thread, NULL, inflater, r) == 0;
+			if (!r->threaded)
+				pthread_cond_destroy(&r->cond);
+		}
+		if (!r->threaded)
+			pthread_mutex_destroy(&r->lock);
 	}
 	if (read_header(r, h, err, errlen) != 0) {
 		trace_reader_close(r);
@@ -379,9 +447,19 @@ void trace_reader_close(struct trace_reader *r)
 {
 	if (!r)
 		return;
+	if (r->threaded) {
+		pthread_mutex_lock(&r->lock);
+		r->stop = true;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->lock);
+		pthread_join(r->thread, NULL);
+		pthread_mutex_destroy(&r->lock);
+		pthread_cond_destroy(&r->cond);
+	}
 	if (r->gz)
 		gzclose(r->gz);
-	free(r->chunk);
+	free(r->chunk[0]);
+	free(r->chunk[1]);
 	free(r);
 }
 
