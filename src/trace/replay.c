@@ -85,7 +85,8 @@ static bool load_image(struct replay *r, char *err, size_t errlen)
 		uint32_t p = (uint32_t)r->lookahead.field[0] * MACHINE_PAGE_SIZE;
 		if (p >= vm->mem_size)
 			continue;
-		replay_fill_page(r->m->ram + vm->mem_base + p, r->lookahead.field[1]);
+		if (r->v->sharing) /* only page sharing looks at what pages hold */
+			replay_fill_page(r->m->ram + vm->mem_base + p, r->lookahead.field[1]);
 		if (r->lookahead.field[1] && p + MACHINE_PAGE_SIZE < vm->mem_size)
 			end = p + MACHINE_PAGE_SIZE; /* the command-line page is not the image */
 	}
