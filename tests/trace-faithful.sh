@@ -6,7 +6,9 @@
 #   - total cycles within 3%;
 #   - every row of the breakdown within 3%, but UTLB_MISS (within 20%: the
 #     guest's TLB replacement and the hardware TLB's misses are modelled,
-#     see doc/replay.md) and rows of fewer than 20 events (within 10%).
+#     see doc/replay.md) and rows of fewer than 20 events (within 10%);
+# and under trap+dedup (pmake, engineering): the guest's events exact,
+# total cycles within 3%, memory in use and machine memory within 1%.
 . "$top_srcdir/tests/lib.sh"
 
 # rows FILE: "service cycles events" per breakdown row, summed over who
@@ -14,6 +16,15 @@ rows() {
 	sed -n 's/^    {"who": "[a-z]*", "service": "\([^"]*\)", .*"events": \([0-9]*\), "cycles": \([0-9]*\),.*/\1 \3 \2/p' "$1" |
 		awk '{ c[$1] += $2; if ($3 > e[$1]) e[$1] = $3 } END { for (s in c) print s, c[s], e[s] }' |
 		sort
+}
+
+# json_number FIELD FILE: a number of a results file (first match)
+json_number() {
+	sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p" "$2" | head -n 1
+}
+# within PERCENT A B: |B - A| <= PERCENT% of A
+within() {
+	awk -v p="$1" -v a="$2" -v b="$3" 'BEGIN { d = b - a; if (d < 0) d = -d; exit !(d * 100 <= p * a) }'
 }
 
 for w in pmake database engineering raytrace; do
@@ -54,4 +65,30 @@ for w in pmake database engineering raytrace; do
 				exit failed
 			}' || fail "$w under $p: replay too far from execution (above)"
 	done
+done
+
+for w in pmake engineering; do
+	t=$scratch/$w.vtr.gz
+	"$VMMSIM" record --workload "$w" --quiet -o "$t" >/dev/null || fail "record $w"
+	"$VMMSIM" run --workload "$w" --policy trap+dedup --quiet --out "$scratch/run.json" \
+		>/dev/null || fail "run $w under trap+dedup"
+	"$VMMSIM" replay --policy trap+dedup --quiet --out "$scratch/rep.json" "$t" \
+		>/dev/null || fail "replay $w under trap+dedup"
+	for field in total_cycles virtual_bytes machine_bytes; do
+		a=$(json_number $field "$scratch/run.json")
+		b=$(json_number $field "$scratch/rep.json")
+		[ -n "$a" ] && [ -n "$b" ] || fail "$w trap+dedup: no $field in the results"
+		limit=1
+		[ $field = total_cycles ] && limit=3
+		within $limit "$a" "$b" || fail "$w trap+dedup: $field $a executing, $b replayed (limit $limit%)"
+	done
+	rows "$scratch/run.json" >"$scratch/run.rows"
+	rows "$scratch/rep.json" >"$scratch/rep.rows"
+	join "$scratch/run.rows" "$scratch/rep.rows" | awk '
+		$1 ~ /^(DEMAND_ZERO|COW_FAULT|QUICK_FAULT)$/ ||
+		$1 !~ /^(UTLB_MISS|INTERRUPT|KTLB_MISS|BOOT|user|kernel|idle|TLB_|exc:|other|PAGE_SCAN|WORLD_SWITCH)/ {
+			if ($3 != $5) { print "FAIL: " $1 " events " $3 " executing, " $5 " replayed"; bad = 1 }
+		}
+		END { exit bad }' || fail "$w trap+dedup: the guest's events differ (above)"
+	echo "PASS trace-faithful $w trap+dedup: memory and total within limits"
 done

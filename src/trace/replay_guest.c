@@ -312,23 +312,29 @@ void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uin
 			replay_refill_miss(r, va, asid, store, res);
 		return;
 	}
-	enum tlb_result res = tlb_lookup(&m->tlb, va, m->cp0.entryhi & TLB_ENTRYHI_ASID, store,
-	                                 (enum tlb_mode)m->mode, &x);
-	if (res == TLB_HIT || faulted) /* a fault: the trace's EXCEPTION follows */
-		return;
-	/* the VMM serves it (the ksseg window, the virtual TLB, the L2TLB) or
-	 * the guest refills; but the guest takes no TLB invalid or modified
-	 * exception the recording did not (the recording's page tables said
-	 * so: replay's virtual TLB is behind) */
-	if (res != TLB_REFILL && va < KSEG0) {
-		struct tlb_stats saved = r->vm->tlb.stats;
-		enum tlb_result g = tlb_lookup(&r->vm->tlb, va, r->vm->cp0.r.entryhi & TLB_ENTRYHI_ASID,
-		                               store, (enum tlb_mode)mode, &x);
-		r->vm->tlb.stats = saved;
-		if (g == TLB_INVALID || g == TLB_MODIFIED)
+	/* the VMM serves a miss (the ksseg window, the virtual TLB, the L2TLB)
+	 * or the guest refills; the machine then retries the access, which may
+	 * miss again (a shared page mapped read-only: a store copies it) */
+	for (unsigned tries = 0; tries < 3; tries++) {
+		enum tlb_result res = tlb_lookup(&m->tlb, va, m->cp0.entryhi & TLB_ENTRYHI_ASID, store,
+		                                 (enum tlb_mode)m->mode, &x);
+		if (res == TLB_HIT || faulted) /* a fault: the trace's EXCEPTION follows */
 			return;
+		/* but the guest takes no TLB invalid or modified exception the
+		 * recording did not (its page tables said so: replay's virtual
+		 * TLB is behind) */
+		if (res != TLB_REFILL && va < KSEG0) {
+			struct tlb_stats saved = r->vm->tlb.stats;
+			enum tlb_result g = tlb_lookup(&r->vm->tlb, va,
+			                               r->vm->cp0.r.entryhi & TLB_ENTRYHI_ASID, store,
+			                               (enum tlb_mode)mode, &x);
+			r->vm->tlb.stats = saved;
+			if (g == TLB_INVALID || g == TLB_MODIFIED)
+				return;
+		}
+		if (replay_refill_miss(r, va, asid, store, res))
+			return; /* the guest's handler ran (its eret retried it) */
 	}
-	replay_refill_miss(r, va, asid, store, res);
 }
 
 /* Page sharing looks at what the guest's pages hold: a page of the content

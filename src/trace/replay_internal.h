@@ -123,8 +123,8 @@ void replay_shadow_learn(struct replay *r, const struct tlb_entry *e);
 /* The TLB (natively) or the hardware TLB (under a VMM) missed on va where
  * the recording's did not (lookup result res): the exception is taken and,
  * if the guest gets it, its refill handler runs (the captured template,
- * with the shadow PTEs of va's pair). */
-void replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
+ * with the shadow PTEs of va's pair): true then. */
+bool replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
                         enum tlb_result res);
 /* The guest's refill handler (the template), loading lo0 and lo1 into TLB
  * entry index (-1: where Random says). */

@@ -214,17 +214,18 @@ static void run_template(struct replay *r, const struct template *t, const uint3
 	r->in_template = was;
 }
 
-void replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
+bool replay_refill_miss(struct replay *r, uint32_t va, uint8_t asid, bool store,
                         enum tlb_result res)
 {
 	struct exc e = { .code = res == TLB_MODIFIED ? EXC_MOD : store ? EXC_TLBS : EXC_TLBL,
 		         .tlb = true, .refill = res == TLB_REFILL, .has_badvaddr = true,
 		         .badvaddr = va };
 	if (!replay_exception(r, &e, r->last_pc, false, 0, false))
-		return; /* the VMM served it */
+		return false; /* the VMM served it */
 	uint32_t vpn = (va >> 12) & ~1u;
 	replay_run_handler(r, replay_shadow_get(r, asid, vpn), replay_shadow_get(r, asid, vpn + 1), -1);
 	r->synthesized++;
+	return true;
 }
 
 void replay_run_handler(struct replay *r, uint32_t lo0, uint32_t lo1, int index)
