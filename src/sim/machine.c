@@ -103,7 +103,8 @@ void machine_tlb_written(struct machine *m, const struct tlb_entry *old)
 {
 	uint32_t lo, hi;
 	tlb_entry_range(old, &lo, &hi);
-	tcache_flush_range(m->tcache, lo, hi);
+	if (m->cfg.use_tcache)
+		tcache_flush_range(m->tcache, lo, hi);
 	m->xlate_gen++;
 }
 
