@@ -43,6 +43,12 @@ for w in pmake database engineering raytrace; do
 	[ "$(json_number total_cycles "$scratch/$w.rep.json")" = "$cycles" ] ||
 		fail "replay $w: total_cycles differ from the run's $cycles"
 
+	# recording changes nothing in the results: a plain run gives the same
+	"$VMMSIM" run --workload "$w" --quiet --out "$scratch/$w.plain.json" >/dev/null ||
+		fail "run $w"
+	cmp -s "$scratch/$w.plain.json" "$scratch/$w.run.json" ||
+		fail "$w: the results of record differ from those of run"
+
 	# a second recording is the same trace, byte for byte
 	"$VMMSIM" record --workload "$w" --quiet -o "$scratch/again.vtr.gz" >/dev/null ||
 		fail "record $w again"
