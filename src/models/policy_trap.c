@@ -120,9 +120,7 @@ static bool tlb_fault(struct vmm *v, struct vm *vm, struct vmm_trap *t)
 	}
 	struct exc e = { .code = r == TLB_MODIFIED ? EXC_MOD : t->e.code, .tlb = true,
 		         .refill = r == TLB_REFILL, .has_badvaddr = true, .badvaddr = va };
-	t->resume = vmm_reflect(v, vm, &e, t->pc, t->bd);
-	vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE,
-	           trap_cost(v) + c->vmm_vtlb_lookup + c->vmm_reflect);
+	t->resume = vmm_reflect_tlb_fault(v, vm, &e, t->pc, t->bd);
 	return true;
 }
 

@@ -152,6 +152,11 @@ void vmm_charge(struct vmm *v, enum ledger_component c, uint32_t service, uint64
  * and return the guest vector to continue at. */
 uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd);
 
+/* Reflect a TLB fault the guest's own TLB made (looked up there first):
+ * vmm_reflect, charged as a trap, the lookup and the reflection. */
+uint32_t vmm_reflect_tlb_fault(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc,
+                               bool bd);
+
 /* A virtual interrupt is pending and the guest takes it now: Status.IE,
  * EXL, the masks, and the special page's SP_IE (which, when it alone masks
  * a pending interrupt, gets SP_PENDING set). */

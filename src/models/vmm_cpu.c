@@ -46,6 +46,16 @@ void vmm_special_put(struct vmm *v, struct vm *vm, unsigned off, uint32_t value)
 	               v->m->cfg.big_endian);
 }
 
+uint32_t vmm_reflect_tlb_fault(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc,
+                               bool bd)
+{
+	const struct costmodel *c = vmm_cost(v);
+	uint32_t vector = vmm_reflect(v, vm, e, pc, bd);
+	vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE,
+	           (uint64_t)c->exc_entry + c->vmm_trap + c->vmm_vtlb_lookup + c->vmm_reflect);
+	return vector;
+}
+
 bool vmm_vint_deliverable(struct vmm *v, struct vm *vm)
 {
 	if (!vcp0_interrupt_deliverable(&vm->cp0)) {

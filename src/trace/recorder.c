@@ -306,16 +306,6 @@ bool trace_recorder_finish(struct machine *m, char *err, size_t errlen)
 	return ok;
 }
 
-void trace_recorder_abort(struct machine *m)
-{
-	if (!m->rec)
-		return;
-	trace_writer_abort(m->rec->w);
-	free(m->rec->written);
-	free(m->rec);
-	m->rec = NULL;
-}
-
 void trace_rec_exception(struct machine *m, const struct exc *e, uint32_t pc, bool bd)
 {
 	struct trace_recorder *r = m->rec;

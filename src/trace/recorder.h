@@ -30,8 +30,6 @@ bool trace_recorder_start(struct machine *m, const char *path, const struct trac
 /* Finish: the last INSNS, END with the machine's totals, rename into place.
  * False (nothing left behind) on a write error. */
 bool trace_recorder_finish(struct machine *m, char *err, size_t errlen);
-/* Give up (an error elsewhere): remove the temporary file. */
-void trace_recorder_abort(struct machine *m);
 
 /* The hooks. */
 void trace_rec_exception(struct machine *m, const struct exc *e, uint32_t pc, bool bd);

@@ -181,6 +181,11 @@ void replay_insns(struct replay *r, const uint64_t *f)
 	m->cycles += replay_cycles_of(&m->cfg.cost, n);
 }
 
+uint64_t replay_priv_cycles(const struct costmodel *c, uint32_t insn)
+{
+	return insn == INSN_ERET ? c->exc_return : c->priv; /* eret's cost is its return */
+}
+
 /* Under a VMM: the clock as it ran when the trace was recorded, record by
  * record (for the guest's Compare writes, replay_guest.c). */
 static void native_clock(struct replay *r, const struct trace_record *rec)
@@ -192,11 +197,7 @@ static void native_clock(struct replay *r, const struct trace_record *rec)
 	case TRACE_REC_EXCEPTION: r->native_cycles += c->exc_entry; break;
 	case TRACE_REC_DEVICE: r->native_cycles += c->uncached; break;
 	case TRACE_REC_PRIV:
-		if (f[0] == INSN_ERET) {
-			r->native_cycles += c->exc_return;
-			break;
-		}
-		r->native_cycles += c->priv;
+		r->native_cycles += replay_priv_cycles(c, (uint32_t)f[0]);
 		if (insn_is_wait((uint32_t)f[0])) {
 			/* wait: asleep until the timer, as natively */
 			uint32_t count = (uint32_t)(r->native_cycles / c->count_divisor);
@@ -226,20 +227,14 @@ static void replay_exception_record(struct replay *r, const uint64_t *f)
 		         .has_badvaddr = (flags & TRACE_EXC_BADVADDR) != 0, .badvaddr = bva };
 	bool outer = !guest_exl(r);
 	bool refill_span = e.refill && e.tlb && outer;
-	bool entered;
-	if (refill_span && r->retime && !r->v &&
-	    tlb_probe(&r->m->tlb, (bva & TLB_ENTRYHI_VPN2) | (r->m->cp0.entryhi & TLB_ENTRYHI_ASID)) >= 0)
-		entered = false; /* replay's TLB holds the page: no refill here */
-	else
-		entered = replay_exception(r, &e, pc, (flags & TRACE_EXC_BD) != 0, (uint32_t)f[4], true);
-	if (!entered) {
+	if (!replay_exception(r, &e, pc, (flags & TRACE_EXC_BD) != 0, (uint32_t)f[4], true)) {
 		r->skip_depth = 1;
 		if (refill_span)
 			r->skipped++;
 	}
-	enum capture what = refill_span && !r->refill.n            ? CAPTURE_REFILL
+	enum capture what = refill_span && !r->refill.n ? CAPTURE_REFILL
 	                    : e.code == EXC_INT && outer ? CAPTURE_TICK
-	                                                                : CAPTURE_NONE;
+	                                                 : CAPTURE_NONE;
 	if (what != CAPTURE_NONE) {
 		r->capturing = what;
 		r->captured.n = 0;
@@ -278,11 +273,9 @@ static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, 
 	if (r->capturing)
 		replay_capture_end(r, false);
 	uint8_t asid = (r->v ? r->vm->cp0.r.entryhi : r->m->cp0.entryhi) & TLB_ENTRYHI_ASID;
-	uint32_t vpn = (bva >> 12) & ~1u;
-	if (f[4] & TLB_ENTRYLO_V)
-		replay_shadow_set(r, asid, vpn, (uint32_t)f[4]);
-	if (f[5] & TLB_ENTRYLO_V)
-		replay_shadow_set(r, asid, vpn + 1, (uint32_t)f[5]);
+	struct tlb_entry loaded = { .entryhi = (bva & TLB_ENTRYHI_VPN2) | asid,
+		                    .entrylo0 = (uint32_t)f[4], .entrylo1 = (uint32_t)f[5] };
+	replay_shadow_learn(r, &loaded);
 	unsigned nrefs = (unsigned)(f[1] >> TRACE_REFILL_NREFS_SHIFT);
 	if (r->skip_depth) {
 		r->refs_skipped = nrefs;
@@ -292,14 +285,8 @@ static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, 
 		r->native_cycles += r->refill.native_cycles;
 	struct exc e = { .code = (uint8_t)f[0], .tlb = true, .refill = true, .has_badvaddr = true,
 		         .badvaddr = bva };
-	if (r->retime && !r->v &&
-	    tlb_probe(&r->m->tlb, (bva & TLB_ENTRYHI_VPN2) | asid) >= 0) {
-		r->skipped++; /* replay's TLB holds the page: no refill here */
-		r->refs_skipped = nrefs;
-		return 0;
-	}
 	if (!replay_exception(r, &e, pc, (f[1] & TRACE_EXC_BD) != 0, 0, true)) {
-		r->skipped++; /* the VMM served it */
+		r->skipped++; /* no refill here, or the VMM served it */
 		r->refs_skipped = nrefs;
 		return 0;
 	}

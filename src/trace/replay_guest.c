@@ -35,18 +35,26 @@ static uint32_t guest_va(uint32_t va)
 	return va >= KSEG0 && va < KSEG1 ? va + KSEG0_TO_KSSEG : va;
 }
 
-/* Under a VMM: does the hardware TLB map va for this access already?  (An
- * entry the L2TLB put there is not in the guest's TLB: the recording's TLB
- * missed, the machine's does not.)  Not counted as a lookup. */
-static bool hardware_maps(struct replay *r, uint32_t va, bool store)
+/* A lookup replay makes for itself, not one the trace holds: not counted
+ * in the TLB's statistics (the trace's REF records are the lookups). */
+static enum tlb_result peek(struct tlb *t, uint32_t va, uint8_t asid, bool store, unsigned mode)
 {
-	struct machine *m = r->m;
-	struct tlb_stats saved = m->tlb.stats;
+	struct tlb_stats saved = t->stats;
 	struct tlb_xlate x;
-	enum tlb_result res = tlb_lookup(&m->tlb, va, m->cp0.entryhi & TLB_ENTRYHI_ASID, store,
-	                                 (enum tlb_mode)m->mode, &x);
+	enum tlb_result res = tlb_lookup(t, va, asid, store, (enum tlb_mode)mode, &x);
+	t->stats = saved;
+	return res;
+}
+
+/* The same for an instruction fetch, which also fills the host cache's
+ * fetch entry the VMM reads the instruction through (vmm_fetch). */
+static bool peek_fetch(struct machine *m, uint32_t va, struct exc *e)
+{
+	struct tlb_stats saved = m->tlb.stats;
+	struct dpage *page;
+	bool ok = mmu_fetch(m, va, &page, e);
 	m->tlb.stats = saved;
-	return res == TLB_HIT;
+	return ok;
 }
 
 bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool bd, uint32_t v0,
@@ -57,6 +65,12 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 	if (e->code == EXC_INT)
 		m->stats.interrupts++;
 	if (!r->v) {
+		/* a recorded refill of a page replay's TLB (another size than
+		 * the recording's) holds is none */
+		if (e->refill && r->retime &&
+		    peek(&m->tlb, e->badvaddr, m->cp0.entryhi & TLB_ENTRYHI_ASID, false, m->mode) !=
+		            TLB_REFILL)
+			return false;
 		if (e->code == EXC_INT)
 			cp0_timer_catch_up(m);
 		exception_enter(m, e, pc, bd);
@@ -64,18 +78,20 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 	}
 	uint64_t reflected = r->v->stats.reflected;
 	bool outer = !(r->vm->cp0.r.status & (ST_EXL | ST_ERL));
-	if (e->refill && e->badvaddr < KSEG0 && hardware_maps(r, e->badvaddr, e->code == EXC_TLBS))
-		return false; /* no miss here: nothing happens */
+	/* a page the hardware TLB maps already (the L2TLB put it there, not in
+	 * the guest's TLB): the recording's TLB missed, the machine's does not */
+	if (e->refill && e->badvaddr < KSEG0 &&
+	    peek(&m->tlb, e->badvaddr, m->cp0.entryhi & TLB_ENTRYHI_ASID, e->code == EXC_TLBS,
+	         m->mode) == TLB_HIT)
+		return false;
 	if (recorded && e->tlb && !e->refill && e->badvaddr < KSEG0) {
 		/* a fault the guest's page tables made (demand zero, copy on
-		 * write): the guest takes it whatever replay's virtual TLB holds,
-		 * as the trap policy reflects it (policy_trap.c) */
-		const struct costmodel *c = &m->cfg.cost;
+		 * write): the guest takes it whatever replay's virtual TLB holds
+		 * (a stale page-table entry a synthesized refill loaded), reflected
+		 * as the trap policy reflects it */
 		m->stats.exceptions[e->code]++;
 		r->v->stats.traps[e->code]++;
-		vmm_reflect(r->v, r->vm, e, guest_va(pc), bd);
-		vmm_charge(r->v, LEDGER_C_REFLECT, SERVICE_NONE,
-		           (uint64_t)c->exc_entry + c->vmm_trap + c->vmm_vtlb_lookup + c->vmm_reflect);
+		vmm_reflect_tlb_fault(r->v, r->vm, e, guest_va(pc), bd);
 		replay_relocated_entry(r, false, e->code);
 		return true;
 	}
@@ -202,26 +218,17 @@ static uint32_t plant(struct replay *r, uint32_t insn, uint32_t pc)
 }
 
 /* The guest fetched from gpc: the hardware TLB must map it, through a
- * kernel TLB fault if it does not.  The VMM reads the instruction through
- * the host cache's fetch entry, as it does in execution (vmm_fetch); the
- * lookups are not counted: the trace's REF records are the lookups. */
+ * kernel TLB fault if it does not, and the VMM reads the instruction
+ * through the host cache's fetch entry, as in execution. */
 static void make_fetchable(struct replay *r, uint32_t gpc)
 {
 	struct machine *m = r->m;
 	const struct tcache_fetch_entry *fe = &m->tcache->fetch[m->mode][tcache_index(gpc)];
-	if (fe->tag == (gpc & ~0xfffu) && fe->page)
-		return;
-	struct tlb_stats saved = m->tlb.stats;
-	struct dpage *page;
 	struct exc e;
-	bool ok = mmu_fetch(m, gpc, &page, &e);
-	m->tlb.stats = saved;
-	if (ok)
+	if ((fe->tag == (gpc & ~0xfffu) && fe->page) || peek_fetch(m, gpc, &e))
 		return;
 	exception_enter(m, &e, gpc, false);
-	saved = m->tlb.stats;
-	mmu_fetch(m, gpc, &page, &e);
-	m->tlb.stats = saved;
+	peek_fetch(m, gpc, &e);
 }
 
 /* A native Compare value, moved onto the VM's virtual clock: the guest
@@ -324,11 +331,8 @@ void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uin
 		 * recording did not (its page tables said so: replay's virtual
 		 * TLB is behind) */
 		if (res != TLB_REFILL && va < KSEG0) {
-			struct tlb_stats saved = r->vm->tlb.stats;
-			enum tlb_result g = tlb_lookup(&r->vm->tlb, va,
-			                               r->vm->cp0.r.entryhi & TLB_ENTRYHI_ASID, store,
-			                               (enum tlb_mode)mode, &x);
-			r->vm->tlb.stats = saved;
+			enum tlb_result g = peek(&r->vm->tlb, va, r->vm->cp0.r.entryhi & TLB_ENTRYHI_ASID,
+			                         store, mode);
 			if (g == TLB_INVALID || g == TLB_MODIFIED)
 				return;
 		}

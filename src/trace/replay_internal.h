@@ -90,10 +90,12 @@ struct replay {
 /* replay.c: instructions retired by class, charged at the model's costs */
 void replay_insns(struct replay *r, const uint64_t *counts);
 uint64_t replay_cycles_of(const struct costmodel *c, const uint64_t *counts);
+/* What a privileged instruction costs natively (eret: its return). */
+uint64_t replay_priv_cycles(const struct costmodel *c, uint32_t insn);
 
 /* replay_guest.c */
 /* Deliver exception e raised at pc; true if the guest's kernel was entered
- * (false: the VMM served it on its own).  recorded: the trace holds it (a
+ * (false: the VMM served it on its own, or the refill is no miss here).  recorded: the trace holds it (a
  * page fault the trace holds, the guest takes whatever replay's TLBs say). */
 bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool bd, uint32_t v0,
                       bool recorded);

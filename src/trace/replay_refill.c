@@ -147,10 +147,9 @@ void replay_capture_end(struct replay *r, bool clean)
 	const struct costmodel *c = &r->m->cfg.cost;
 	t->native_cycles = c->exc_entry;
 	for (unsigned i = 0; i < t->n; i++)
-		t->native_cycles += t->op[i].kind == TPL_INSNS ? replay_cycles_of(c, t->op[i].insns)
-		                    : t->op[i].kind == TPL_MARK  ? 0
-		                    : t->op[i].insn == INSN_ERET ? c->exc_return
-		                                                   : c->priv;
+		t->native_cycles += t->op[i].kind == TPL_INSNS  ? replay_cycles_of(c, t->op[i].insns)
+		                    : t->op[i].kind == TPL_PRIV ? replay_priv_cycles(c, t->op[i].insn)
+		                                                : 0;
 	/* of the ticks, the one that touches the fewest pages: one that came
 	 * just after the recorder's re-check shows every page it uses, most
 	 * ticks only some (recorder.c) */

@@ -4,9 +4,9 @@
  * thread of its own inflates the next chunk while the records of this one
  * are read (reading from memory, there is none). */
 #include "trace/trace_io.h"
+#include "trace/worker.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +26,7 @@ struct trace_reader {
 	char name[256];
 	/* the inflating thread fills chunk[filling] and sets ready to what
 	 * gzread returned (NOT_READY while it works); under lock */
-	bool threaded, stop;
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
+	struct worker w;
 	unsigned filling;
 	int ready;
 };
@@ -37,43 +34,43 @@ struct trace_reader {
 static void *inflater(void *arg)
 {
 	struct trace_reader *r = arg;
-	pthread_mutex_lock(&r->lock);
+	pthread_mutex_lock(&r->w.lock);
 	for (;;) {
-		while (r->ready != NOT_READY && !r->stop)
-			pthread_cond_wait(&r->cond, &r->lock);
-		if (r->stop)
+		while (r->ready != NOT_READY && !r->w.stop)
+			pthread_cond_wait(&r->w.cond, &r->w.lock);
+		if (r->w.stop)
 			break;
 		uint8_t *c = r->chunk[r->filling];
-		pthread_mutex_unlock(&r->lock);
+		pthread_mutex_unlock(&r->w.lock);
 		int n = gzread(r->gz, c, READ_CHUNK);
-		pthread_mutex_lock(&r->lock);
+		pthread_mutex_lock(&r->w.lock);
 		r->ready = n;
-		pthread_cond_broadcast(&r->cond);
+		pthread_cond_broadcast(&r->w.cond);
 		if (n <= 0)
 			break; /* the end, or damage: nothing more to read */
 	}
-	pthread_mutex_unlock(&r->lock);
+	pthread_mutex_unlock(&r->w.lock);
 	return NULL;
 }
 
 /* The next chunk of inflated bytes into *c: gzread's result. */
 static int next_chunk(struct trace_reader *r, uint8_t **c)
 {
-	if (!r->threaded) {
+	if (!r->w.running) {
 		*c = r->chunk[0];
 		return gzread(r->gz, *c, READ_CHUNK);
 	}
-	pthread_mutex_lock(&r->lock);
+	pthread_mutex_lock(&r->w.lock);
 	while (r->ready == NOT_READY)
-		pthread_cond_wait(&r->cond, &r->lock);
+		pthread_cond_wait(&r->w.cond, &r->w.lock);
 	int n = r->ready;
 	*c = r->chunk[r->filling];
 	if (n > 0) { /* the thread goes on into the other chunk */
 		r->filling ^= 1;
 		r->ready = NOT_READY;
-		pthread_cond_broadcast(&r->cond);
+		pthread_cond_broadcast(&r->w.cond);
 	}
-	pthread_mutex_unlock(&r->lock);
+	pthread_mutex_unlock(&r->w.lock);
 	return n;
 }
 
@@ -290,15 +287,7 @@ struct trace_reader *trace_reader_open(const char *path, struct trace_header *h,
 		return NULL;
 	}
 	r->ready = NOT_READY;
-	if (pthread_mutex_init(&r->lock, NULL) == 0) {
-		if (pthread_cond_init(&r->cond, NULL) == 0) {
-			r->threaded = pthread_create(&r->thread, NULL, inflater, r) == 0;
-			if (!r->threaded)
-				pthread_cond_destroy(&r->cond);
-		}
-		if (!r->threaded)
-			pthread_mutex_destroy(&r->lock);
-	}
+	worker_start(&r->w, inflater, r);
 	if (read_header(r, h, err, errlen) != 0) {
 		trace_reader_close(r);
 		return NULL;
@@ -447,15 +436,7 @@ void trace_reader_close(struct trace_reader *r)
 {
 	if (!r)
 		return;
-	if (r->threaded) {
-		pthread_mutex_lock(&r->lock);
-		r->stop = true;
-		pthread_cond_broadcast(&r->cond);
-		pthread_mutex_unlock(&r->lock);
-		pthread_join(r->thread, NULL);
-		pthread_mutex_destroy(&r->lock);
-		pthread_cond_destroy(&r->cond);
-	}
+	worker_stop(&r->w);
 	if (r->gz)
 		gzclose(r->gz);
 	free(r->chunk[0]);

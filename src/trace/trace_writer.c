@@ -7,9 +7,9 @@
  * fills the other.  The bytes are the same (zlib sees them in order); if
  * the thread cannot be started the recorder compresses them itself. */
 #include "trace/trace_io.h"
+#include "trace/worker.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,10 +25,8 @@ struct trace_writer {
 	size_t used;
 	/* the compressor thread and the buffer it has (pending_len bytes of
 	 * buf[pending], 0: none); failed and both under lock */
-	bool threaded, stop, failed;
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
+	struct worker w;
+	bool failed;
 	unsigned pending;
 	size_t pending_len;
 	char path[4096], tmp[4200];
@@ -37,22 +35,22 @@ struct trace_writer {
 static void *compressor(void *arg)
 {
 	struct trace_writer *w = arg;
-	pthread_mutex_lock(&w->lock);
+	pthread_mutex_lock(&w->w.lock);
 	for (;;) {
-		while (!w->pending_len && !w->stop)
-			pthread_cond_wait(&w->cond, &w->lock);
+		while (!w->pending_len && !w->w.stop)
+			pthread_cond_wait(&w->w.cond, &w->w.lock);
 		if (!w->pending_len)
 			break;
 		const uint8_t *b = w->buf[w->pending];
 		size_t n = w->pending_len;
-		pthread_mutex_unlock(&w->lock);
+		pthread_mutex_unlock(&w->w.lock);
 		bool ok = gzwrite(w->gz, b, (unsigned)n) == (int)n;
-		pthread_mutex_lock(&w->lock);
+		pthread_mutex_lock(&w->w.lock);
 		w->failed |= !ok;
 		w->pending_len = 0;
-		pthread_cond_broadcast(&w->cond);
+		pthread_cond_broadcast(&w->w.cond);
 	}
-	pthread_mutex_unlock(&w->lock);
+	pthread_mutex_unlock(&w->w.lock);
 	return NULL;
 }
 
@@ -61,19 +59,19 @@ static void flush(struct trace_writer *w)
 {
 	if (!w->used)
 		return;
-	if (!w->threaded) {
+	if (!w->w.running) {
 		if (!w->failed && gzwrite(w->gz, w->buf[w->cur], (unsigned)w->used) != (int)w->used)
 			w->failed = true;
 		w->used = 0;
 		return;
 	}
-	pthread_mutex_lock(&w->lock);
+	pthread_mutex_lock(&w->w.lock);
 	while (w->pending_len)
-		pthread_cond_wait(&w->cond, &w->lock);
+		pthread_cond_wait(&w->w.cond, &w->w.lock);
 	w->pending = w->cur;
 	w->pending_len = w->used;
-	pthread_cond_broadcast(&w->cond);
-	pthread_mutex_unlock(&w->lock);
+	pthread_cond_broadcast(&w->w.cond);
+	pthread_mutex_unlock(&w->w.lock);
 	w->cur ^= 1;
 	w->used = 0;
 }
@@ -81,16 +79,7 @@ static void flush(struct trace_writer *w)
 /* Let the thread finish what it has and stop; true if nothing failed. */
 static bool finish_thread(struct trace_writer *w)
 {
-	if (!w->threaded)
-		return !w->failed;
-	pthread_mutex_lock(&w->lock);
-	w->stop = true;
-	pthread_cond_broadcast(&w->cond);
-	pthread_mutex_unlock(&w->lock);
-	pthread_join(w->thread, NULL);
-	pthread_mutex_destroy(&w->lock);
-	pthread_cond_destroy(&w->cond);
-	w->threaded = false;
+	worker_stop(&w->w);
 	return !w->failed;
 }
 
@@ -156,15 +145,7 @@ struct trace_writer *trace_writer_open(const char *path, const struct trace_head
 		free(w);
 		return NULL;
 	}
-	if (pthread_mutex_init(&w->lock, NULL) == 0) {
-		if (pthread_cond_init(&w->cond, NULL) == 0) {
-			w->threaded = pthread_create(&w->thread, NULL, compressor, w) == 0;
-			if (!w->threaded)
-				pthread_cond_destroy(&w->cond);
-		}
-		if (!w->threaded)
-			pthread_mutex_destroy(&w->lock);
-	}
+	worker_start(&w->w, compressor, w);
 	for (int i = 0; i < TRACE_MAGIC_LEN; i++)
 		put_byte(w, (uint8_t)TRACE_MAGIC[i]);
 	put_varint(w, TRACE_VERSION);
