@@ -2,7 +2,8 @@
 # The VMM policies on the minimal kernel: the same console output natively
 # and under trap and l2tlb, in both byte orders and with several TLB sizes;
 # the ledger still adds up; the VMM components land where they belong;
-# results are deterministic; bad policies are one error line.
+# results are deterministic; bad policies are one error line, the same from
+# vmmsim run and vmmsim replay.
 . "$top_srcdir/tests/lib.sh"
 mini="$top_builddir/tests/vmm"
 sum_rows() {
@@ -76,4 +77,29 @@ expect_error 2 "unknown policy 'nope'" "$VMMSIM" run --policy nope "$mini/mini-r
 expect_error 2 "cannot extend it" "$VMMSIM" run --policy native+l2tlb "$mini/mini-relocated.eb.elf"
 expect_error 2 "both run the guest" "$VMMSIM" run --policy trap+native "$mini/mini-relocated.eb.elf"
 expect_error 2 "powers of two" "$VMMSIM" run --policy l2tlb --l2tlb-entries 100 "$mini/mini-relocated.eb.elf"
+# run and replay share the policy's options (src/cli/vmm_options.c): the same
+# line and status for a bad value, the same values taken for good ones
+trace="$top_srcdir/traces/nullsys.vtr.gz"
+for bad in "--l2tlb-ways 0" "--l2tlb-entries 2097152" "--dedup-rate 1000001" "--dedup-rate x" \
+	"--policy l2tlb --l2tlb-ways 3"; do
+	# shellcheck disable=SC2086
+	expect_error 2 "^vmmsim: --" "$VMMSIM" run --quiet $bad "$mini/mini-relocated.eb.elf"
+	mv "$scratch/err" "$scratch/run.err"
+	# shellcheck disable=SC2086
+	expect_error 2 "^vmmsim: --" "$VMMSIM" replay --quiet $bad "$trace"
+	cmp -s "$scratch/run.err" "$scratch/err" ||
+		fail "$bad: run says '$(cat "$scratch/run.err")', replay '$(cat "$scratch/err")'"
+done
+good="--policy l2tlb --l2tlb-entries 256 --l2tlb-ways 8 --dedup-rate 5"
+# shellcheck disable=SC2086
+"$VMMSIM" run --quiet --max-insns 10000000 $good --out "$scratch/good-run.json" \
+	"$mini/mini-relocated.eb.elf" >/dev/null || fail "run $good"
+# shellcheck disable=SC2086
+"$VMMSIM" replay --quiet $good --out "$scratch/good-replay.json" "$trace" >/dev/null ||
+	fail "replay $good"
+for f in good-run good-replay; do
+	grep -q '"l2tlb": {"entries": 256, "ways": 8,' "$scratch/$f.json" ||
+		fail "$f: the l2tlb is not the size given"
+	grep -q '^  "dedup_rate": 5,$' "$scratch/$f.json" || fail "$f: the dedup rate is not the one given"
+done
 echo "PASS vmm"

@@ -7,8 +7,9 @@
 #include "cli/cmd.h"
 #include "cli/options.h"
 #include "cli/run_report.h"
+#include "cli/vmm_options.h"
 #include "sim/report.h"
-#include "tlb/l2tlb.h"
+#include "tlb/tlb.h"
 #include "trace/replay.h"
 
 static void usage(FILE *out)
@@ -18,11 +19,9 @@ static void usage(FILE *out)
 	        "Replay a trace (vmmsim record, vmmsim import) under a policy, without\n"
 	        "running the guest again; the summary and --out are those of vmmsim run.\n"
 	        "doc/replay.md says what replay reproduces exactly and what it models.\n"
-	        "\n"
-	        "  --policy P[+Q...]   VMM policy (default native; see vmmsim list)\n"
-	        "  --l2tlb-entries N   l2tlb: second-level TLB entries (default %d)\n"
-	        "  --l2tlb-ways N      l2tlb: its associativity (default %d)\n"
-	        "  --dedup-rate N      dedup: pages scanned per million cycles (default %u)\n"
+	        "\n");
+	vmm_options_usage(out);
+	fprintf(out,
 	        "  --tlb-entries N     TLB entries, 1..%d (default: the recording's)\n"
 	        "  --cost-model FILE   cycle costs (default: the recording's)\n"
 	        "  --out FILE.json     write the summary as JSON (atomically)\n"
@@ -31,17 +30,13 @@ static void usage(FILE *out)
 	        "\n"
 	        "Exit status: as vmmsim run (0 the guest halted with status 0); 2 for a bad or\n"
 	        "damaged trace, with one line naming the file and the byte offset.\n",
-	        L2TLB_DEFAULT_ENTRIES, L2TLB_DEFAULT_WAYS, VMM_DEFAULT_DEDUP_RATE, TLB_MAX_ENTRIES);
+	        TLB_MAX_ENTRIES);
 }
 
-enum { OPT_POLICY = 256, OPT_L2E, OPT_L2W, OPT_DEDUP_RATE, OPT_TLB, OPT_COST, OPT_OUT, OPT_QUIET,
-       OPT_HELP };
+enum { OPT_TLB = VMM_OPTION_END, OPT_COST, OPT_OUT, OPT_QUIET, OPT_HELP };
 
 static const struct option long_options[] = {
-	{ "policy", required_argument, NULL, OPT_POLICY },
-	{ "l2tlb-entries", required_argument, NULL, OPT_L2E },
-	{ "l2tlb-ways", required_argument, NULL, OPT_L2W },
-	{ "dedup-rate", required_argument, NULL, OPT_DEDUP_RATE },
+	VMM_OPTIONS_LONG,
 	{ "tlb-entries", required_argument, NULL, OPT_TLB },
 	{ "cost-model", required_argument, NULL, OPT_COST },
 	{ "out", required_argument, NULL, OPT_OUT },
@@ -61,31 +56,17 @@ static int parse(int argc, char **argv, struct replay_options *o)
 {
 	uint64_t v;
 	int c;
-	o->cfg.vmm = (struct vmm_params){ .l2tlb_entries = L2TLB_DEFAULT_ENTRIES,
-		                          .l2tlb_ways = L2TLB_DEFAULT_WAYS,
-		                          .slice_cycles = VMM_DEFAULT_SLICE,
-		                          .dedup_rate = VMM_DEFAULT_DEDUP_RATE };
+	vmm_options_defaults(&o->cfg.vmm);
 	o->cfg.console_out = stdout;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+		int vmm_option = vmm_options_parse(c, optarg, &o->cfg.policy, &o->cfg.vmm);
+		if (vmm_option < 0)
+			return EXIT_BAD_INPUT;
+		if (vmm_option)
+			continue;
 		switch (c) {
-		case OPT_POLICY: o->cfg.policy = optarg; break;
-		case OPT_L2E:
-			if (!options_uint("--l2tlb-entries", optarg, 1, L2TLB_MAX_ENTRIES, &v))
-				return EXIT_BAD_INPUT;
-			o->cfg.vmm.l2tlb_entries = (unsigned)v;
-			break;
-		case OPT_L2W:
-			if (!options_uint("--l2tlb-ways", optarg, 1, L2TLB_MAX_ENTRIES, &v))
-				return EXIT_BAD_INPUT;
-			o->cfg.vmm.l2tlb_ways = (unsigned)v;
-			break;
-		case OPT_DEDUP_RATE:
-			if (!options_uint("--dedup-rate", optarg, 0, 1000000, &v))
-				return EXIT_BAD_INPUT;
-			o->cfg.vmm.dedup_rate = (uint32_t)v;
-			break;
 		case OPT_TLB:
 			if (!options_uint("--tlb-entries", optarg, 1, TLB_MAX_ENTRIES, &v))
 				return EXIT_BAD_INPUT;

@@ -7,6 +7,7 @@
 #include "cli/cmd.h"
 #include "cli/options.h"
 #include "cli/run_report.h"
+#include "cli/vmm_options.h"
 #include "cli/workload.h"
 #include "config.h"
 #include "sim/elf.h"
@@ -16,7 +17,7 @@
 #include "sim/report.h"
 #include "models/policy.h"
 #include "models/vmm.h"
-#include "tlb/l2tlb.h"
+#include "tlb/tlb.h"
 #include "trace/recorder.h"
 
 #define ELF_MAX_SIZE (256u << 20)
@@ -37,23 +38,21 @@ static void usage(FILE *out, bool recording)
 	fprintf(out,
 	        "usage: vmmsim run [OPTIONS] PROGRAM.elf [PROGRAM.elf... (one per VM)]\n"
 	        "       vmmsim run [OPTIONS] --workload NAME [--seed N] [--arg KEY=VALUE ...]\n"
-	        "Run a bare-metal ELF32 MIPS program (kernel mode, BEV=0, EBase 0x80000000),\n"
-	        "or boot the guest kernel with a workload (see vmmsim list), until it halts;\n"
-	        "console output on stdout, a summary on stderr.\n"
+	        "Run a bare-metal ELF32 MIPS program (kernel mode, BEV=0, EBase 0x80000000;\n"
+	        "under a VMM policy linked in ksseg, 0xC0000000..), or boot the guest kernel\n"
+	        "with a workload (see vmmsim list), until it halts; console output on\n"
+	        "stdout, a summary on stderr.\n"
 	        "\n"
 	        "  --workload NAME     boot the guest kernel running workload NAME\n"
 	        "  --seed N            the workload's seed (default 1)\n"
 	        "  --arg KEY=VALUE     a workload parameter (repeatable)\n"
 	        "  --endian be|le      byte order of the guest kernel (default be)\n"
 	        "  --guest-dir DIR     where the guest kernel images are (default: the\n"
-	        "                      build tree, then the installed copy)\n"
-	        "  --policy P[+Q...]   VMM policy (see vmmsim list; default native): under a\n"
-	        "                      VMM a program must be linked in ksseg (0xC0000000..)\n"
-	        "  --l2tlb-entries N   l2tlb: second-level TLB entries, a power of two (default %d)\n"
-	        "  --l2tlb-ways N      l2tlb: its associativity, a power of two (default %d)\n"
+	        "                      build tree, then the installed copy)\n");
+	vmm_options_usage(out);
+	fprintf(out,
 	        "  --flavour F         the guest kernel flavour (native, relocated, paravirt,\n"
 	        "                      spinidle; default: the one the policy needs)\n"
-	        "  --dedup-rate N      dedup: pages scanned per million cycles (default %u)\n"
 	        "  --dedup-image       dedup: share the boot image's identical pages at once\n"
 	        "  --vms N             run N VMs on one CPU, each with --mem of memory and\n"
 	        "                      the workload with seed+i (needs a VMM policy); a\n"
@@ -75,14 +74,12 @@ static void usage(FILE *out, bool recording)
 	        "\n"
 	        "Exit status: 0 halted with status 0, 1 halted with a non-zero status,\n"
 	        "2 bad input, 3 did not halt (--max-insns, deadlock), 4 output error.\n",
-	        L2TLB_DEFAULT_ENTRIES, L2TLB_DEFAULT_WAYS, VMM_DEFAULT_DEDUP_RATE, VMM_DEFAULT_SLICE, TLB_MAX_ENTRIES,
-	        TLB_DEFAULT_ENTRIES);
+	        VMM_DEFAULT_SLICE, TLB_MAX_ENTRIES, TLB_DEFAULT_ENTRIES);
 }
 
-enum { OPT_MEM = 256, OPT_TLB, OPT_MAX_INSNS, OPT_COST, OPT_CMDLINE, OPT_OUT, OPT_TRACE,
-       OPT_NO_TCACHE, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_WORKLOAD, OPT_SEED, OPT_ARG,
-       OPT_ENDIAN, OPT_GUEST_DIR, OPT_POLICY, OPT_L2TLB_ENTRIES, OPT_L2TLB_WAYS, OPT_VMS, OPT_SLICE,
-       OPT_ASID_TAG, OPT_FLAVOUR, OPT_DEDUP_RATE, OPT_DEDUP_IMAGE };
+enum { OPT_MEM = VMM_OPTION_END, OPT_TLB, OPT_MAX_INSNS, OPT_COST, OPT_CMDLINE, OPT_OUT,
+       OPT_TRACE, OPT_NO_TCACHE, OPT_QUIET, OPT_HELP, OPT_VERSION, OPT_WORKLOAD, OPT_SEED, OPT_ARG,
+       OPT_ENDIAN, OPT_GUEST_DIR, OPT_VMS, OPT_SLICE, OPT_ASID_TAG, OPT_FLAVOUR, OPT_DEDUP_IMAGE };
 
 static const struct option long_options[] = {
 	{ "mem", required_argument, NULL, OPT_MEM },
@@ -101,14 +98,11 @@ static const struct option long_options[] = {
 	{ "arg", required_argument, NULL, OPT_ARG },
 	{ "endian", required_argument, NULL, OPT_ENDIAN },
 	{ "guest-dir", required_argument, NULL, OPT_GUEST_DIR },
-	{ "policy", required_argument, NULL, OPT_POLICY },
-	{ "l2tlb-entries", required_argument, NULL, OPT_L2TLB_ENTRIES },
-	{ "l2tlb-ways", required_argument, NULL, OPT_L2TLB_WAYS },
+	VMM_OPTIONS_LONG,
 	{ "vms", required_argument, NULL, OPT_VMS },
 	{ "slice", required_argument, NULL, OPT_SLICE },
 	{ "asid-tag", no_argument, NULL, OPT_ASID_TAG },
 	{ "flavour", required_argument, NULL, OPT_FLAVOUR },
-	{ "dedup-rate", required_argument, NULL, OPT_DEDUP_RATE },
 	{ "dedup-image", no_argument, NULL, OPT_DEDUP_IMAGE },
 	{ "output", required_argument, NULL, 'o' }, /* vmmsim record */
 	{ NULL, 0, NULL, 0 },
@@ -216,10 +210,7 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	uint64_t v;
 	int c;
 	machine_config_defaults(&o->cfg);
-	o->vmm = (struct vmm_params){ .l2tlb_entries = L2TLB_DEFAULT_ENTRIES,
-		                      .l2tlb_ways = L2TLB_DEFAULT_WAYS,
-		                      .slice_cycles = VMM_DEFAULT_SLICE,
-		                      .dedup_rate = VMM_DEFAULT_DEDUP_RATE };
+	vmm_options_defaults(&o->vmm);
 	o->nvms = 1;
 	o->workload.seed = 1;
 	o->workload.big_endian = true;
@@ -228,6 +219,11 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 	while ((c = getopt_long(argc, argv, o->recording ? "o:" : "", long_options, NULL)) != -1) {
 		if (c == 'o' && !o->recording)
 			c = '?';
+		int vmm_option = vmm_options_parse(c, optarg, &o->policy, &o->vmm);
+		if (vmm_option < 0)
+			return EXIT_BAD_INPUT;
+		if (vmm_option)
+			continue;
 		switch (c) {
 		case 'o': o->record_path = optarg; break;
 		case OPT_MEM:
@@ -287,17 +283,6 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 			o->workload_opts = true;
 			break;
 		case OPT_GUEST_DIR: o->workload.guest_dir = optarg; break;
-		case OPT_POLICY: o->policy = optarg; break;
-		case OPT_L2TLB_ENTRIES:
-			if (!options_uint("--l2tlb-entries", optarg, 1, L2TLB_MAX_ENTRIES, &v))
-				return EXIT_BAD_INPUT;
-			o->vmm.l2tlb_entries = (unsigned)v;
-			break;
-		case OPT_L2TLB_WAYS:
-			if (!options_uint("--l2tlb-ways", optarg, 1, L2TLB_MAX_ENTRIES, &v))
-				return EXIT_BAD_INPUT;
-			o->vmm.l2tlb_ways = (unsigned)v;
-			break;
 		case OPT_VMS:
 			if (!options_uint("--vms", optarg, 1, VMM_MAX_VMS, &v))
 				return EXIT_BAD_INPUT;
@@ -310,11 +295,6 @@ static int parse_options(int argc, char **argv, struct run_options *o)
 			break;
 		case OPT_ASID_TAG: o->vmm.asid_tag = true; break;
 		case OPT_FLAVOUR: o->flavour = optarg; break;
-		case OPT_DEDUP_RATE:
-			if (!options_uint("--dedup-rate", optarg, 0, 1000000, &v))
-				return EXIT_BAD_INPUT;
-			o->vmm.dedup_rate = (uint32_t)v;
-			break;
 		case OPT_DEDUP_IMAGE: o->vmm.dedup_image = true; break;
 		default:
 			fprintf(stderr, "vmmsim run: unknown or incomplete option '%s' (see vmmsim run --help)\n",
