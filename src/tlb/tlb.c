@@ -1,9 +1,14 @@
 /* The R4000 joint TLB (see tlb.h for the register formats).
  *
- * A fully associative array searched linearly: with 48..64 entries and a host
- * translation cache in front (tcache.c), the search is off the hot path of
- * native runs, but not of a VMM's (which looks up two TLBs on each miss) or
- * of trace replay, so what it compares is kept precomputed (tlb_match).
+ * A fully associative array.  With a host translation cache in front
+ * (tcache.c) a lookup is off the hot path of native runs, but not of a VMM's
+ * (which looks up two TLBs on each miss) or of trace replay, where most
+ * lookups are misses that would compare every entry.  So what an entry
+ * compares is kept precomputed (tlb_match), and the entries are indexed
+ * (tlb_index): those of 4 KiB pages, nearly all of them, on one of 64 chains
+ * by a hash of their VPN2; the others, whose VPN2 the hash cannot see whole,
+ * on a chain of their own.  A lookup compares the entries of its VPN2's chain
+ * and of that one: the result is the linear search's, lowest index first.
  *
  * Where the R4000 manual leaves a choice:
  * - Two entries matching one address ("multiple match") shut the real chip
@@ -34,6 +39,38 @@ static inline bool entry_matches(const struct tlb_match *mt, uint32_t vaddr, uin
 	return (vaddr & mt->mask) == mt->hi && (mt->asid == asid || mt->asid == TLB_MATCH_ANY);
 }
 
+/* The chain a 4 KiB pair at this address is on. */
+static inline unsigned chain_of_vaddr(uint32_t vaddr)
+{
+	uint32_t vpn2 = vaddr >> 13;
+	return (vpn2 ^ (vpn2 >> 6)) & (TLB_HASH_BUCKETS - 1);
+}
+
+static unsigned chain_of_match(const struct tlb_match *mt)
+{
+	return mt->mask == TLB_ENTRYHI_VPN2 ? chain_of_vaddr(mt->hi) : TLB_LARGE_CHAIN;
+}
+
+static void chain_link(struct tlb_index *x, unsigned i, unsigned chain)
+{
+	x->chain[i] = (uint8_t)chain;
+	x->prev[i] = TLB_CHAIN_END;
+	x->next[i] = x->head[chain];
+	if (x->head[chain] != TLB_CHAIN_END)
+		x->prev[x->head[chain]] = (int16_t)i;
+	x->head[chain] = (int16_t)i;
+}
+
+static void chain_unlink(struct tlb_index *x, unsigned i)
+{
+	if (x->prev[i] != TLB_CHAIN_END)
+		x->next[x->prev[i]] = x->next[i];
+	else
+		x->head[x->chain[i]] = x->next[i];
+	if (x->next[i] != TLB_CHAIN_END)
+		x->prev[x->next[i]] = x->prev[i];
+}
+
 static void set_match(struct tlb *t, unsigned i)
 {
 	const struct tlb_entry *e = &t->entry[i];
@@ -43,16 +80,33 @@ static void set_match(struct tlb *t, unsigned i)
 	mt->asid = entry_global(e) ? TLB_MATCH_ANY : (e->entryhi & TLB_ENTRYHI_ASID);
 }
 
+/* The lowest-numbered entry matching vaddr in asid, or -1. */
+static int find_entry(const struct tlb *t, uint32_t vaddr, uint8_t asid)
+{
+	const struct tlb_index *x = &t->index;
+	int best = -1;
+	for (int i = x->head[chain_of_vaddr(vaddr)]; i != TLB_CHAIN_END; i = x->next[i])
+		if (entry_matches(&t->match[i], vaddr, asid) && (best < 0 || i < best))
+			best = i;
+	for (int i = x->head[TLB_LARGE_CHAIN]; i != TLB_CHAIN_END; i = x->next[i])
+		if (entry_matches(&t->match[i], vaddr, asid) && (best < 0 || i < best))
+			best = i;
+	return best;
+}
+
 bool tlb_init(struct tlb *t, unsigned nentries)
 {
 	if (nentries < 1 || nentries > TLB_MAX_ENTRIES)
 		return false;
 	memset(t, 0, sizeof *t);
 	t->nentries = nentries;
+	for (unsigned c = 0; c <= TLB_LARGE_CHAIN; c++)
+		t->index.head[c] = TLB_CHAIN_END;
 	/* distinct VPN2s in kseg0, which is never looked up in the TLB */
 	for (unsigned i = 0; i < nentries; i++) {
 		t->entry[i].entryhi = 0x80000000u + (i << 13);
 		set_match(t, i);
+		chain_link(&t->index, i, chain_of_match(&t->match[i]));
 	}
 	return true;
 }
@@ -61,9 +115,8 @@ enum tlb_result tlb_lookup(struct tlb *t, uint32_t vaddr, uint8_t asid, bool wri
                            enum tlb_mode mode, struct tlb_xlate *out)
 {
 	t->stats.lookups[mode]++;
-	for (unsigned i = 0; i < t->nentries; i++) {
-		if (!entry_matches(&t->match[i], vaddr, asid))
-			continue;
+	int i = find_entry(t, vaddr, asid);
+	if (i >= 0) {
 		const struct tlb_entry *e = &t->entry[i];
 		uint32_t mask = pair_mask(e);
 		uint32_t odd_bit = (mask + 1) >> 1; /* selects the odd page */
@@ -82,7 +135,7 @@ enum tlb_result tlb_lookup(struct tlb *t, uint32_t vaddr, uint8_t asid, bool wri
 		out->paddr = ((pfn << 12) & ~offset_mask) | (vaddr & offset_mask);
 		out->vbase = vaddr & ~offset_mask;
 		out->size = odd_bit;
-		out->index = (int)i;
+		out->index = i;
 		out->dirty = (lo & TLB_ENTRYLO_D) != 0;
 		t->stats.hits[mode]++;
 		return TLB_HIT;
@@ -94,10 +147,7 @@ enum tlb_result tlb_lookup(struct tlb *t, uint32_t vaddr, uint8_t asid, bool wri
 int tlb_probe(struct tlb *t, uint32_t entryhi)
 {
 	t->stats.probes++;
-	for (unsigned i = 0; i < t->nentries; i++)
-		if (entry_matches(&t->match[i], entryhi, (uint8_t)(entryhi & TLB_ENTRYHI_ASID)))
-			return (int)i;
-	return -1;
+	return find_entry(t, entryhi, (uint8_t)(entryhi & TLB_ENTRYHI_ASID));
 }
 
 void tlb_write(struct tlb *t, unsigned idx, const struct tlb_entry *e, struct tlb_entry *old)
@@ -112,6 +162,11 @@ void tlb_write(struct tlb *t, unsigned idx, const struct tlb_entry *e, struct tl
 	slot->entrylo0 = (e->entrylo0 & TLB_ENTRYLO_MASK & ~TLB_ENTRYLO_G) | g;
 	slot->entrylo1 = (e->entrylo1 & TLB_ENTRYLO_MASK & ~TLB_ENTRYLO_G) | g;
 	set_match(t, idx);
+	unsigned chain = chain_of_match(&t->match[idx]);
+	if (chain != t->index.chain[idx]) {
+		chain_unlink(&t->index, idx);
+		chain_link(&t->index, idx, chain);
+	}
 	t->stats.writes++;
 }
 

@@ -62,10 +62,25 @@ struct tlb_match {
 };
 #define TLB_MATCH_ANY 0x100u
 
+/* An index over the entries, so that a lookup compares a few entries rather
+ * than all of them (tlb.c): entries of 4 KiB pages are chained by a hash of
+ * their VPN2, entries of larger pages on one more chain that every lookup
+ * walks.  Indices rather than pointers, so that a struct tlb may be copied. */
+#define TLB_HASH_BUCKETS 64
+#define TLB_LARGE_CHAIN TLB_HASH_BUCKETS /* the chain of larger pages */
+#define TLB_CHAIN_END (-1)
+
+struct tlb_index {
+	int16_t head[TLB_HASH_BUCKETS + 1];
+	int16_t next[TLB_MAX_ENTRIES], prev[TLB_MAX_ENTRIES];
+	uint8_t chain[TLB_MAX_ENTRIES]; /* the chain entry i is on */
+};
+
 struct tlb {
 	unsigned nentries;
 	struct tlb_entry entry[TLB_MAX_ENTRIES];
 	struct tlb_match match[TLB_MAX_ENTRIES];
+	struct tlb_index index;
 	struct tlb_stats stats;
 };
 
