@@ -322,8 +322,13 @@ static bool decode_buffered(struct trace_reader *r, struct trace_record *rec)
 		return false;
 	const uint8_t *p = r->mem + r->pos;
 	for (unsigned i = 0; i < rec->nfields; i++) {
-		uint64_t x = 0;
-		unsigned k = 0;
+		if (!(p[0] & 0x80)) { /* most fields are one byte */
+			rec->field[i] = p[0];
+			p++;
+			continue;
+		}
+		uint64_t x = p[0] & 0x7f;
+		unsigned k = 1;
 		uint8_t b;
 		do {
 			if (k == 9)
@@ -350,6 +355,7 @@ static int check_range(struct trace_reader *r, const struct trace_record *rec, c
 		uint64_t max[TRACE_MAX_FIELDS];
 		const char *name[TRACE_MAX_FIELDS];
 	} limits[TRACE_NKINDS] = {
+		[TRACE_REC_INSNS] = { { U32, U32, U32, U32, U32, U32, U32 } },
 		[TRACE_REC_EXCEPTION] = { { 31, TRACE_EXC_FLAGS_MAX, 0, 0, U32 },
 		                          { "code", "flags", 0, 0, "v0" } },
 		[TRACE_REC_PRIV] = { { U32, 0, U32 }, { "insn", 0, "value" } },
@@ -366,13 +372,19 @@ static int check_range(struct trace_reader *r, const struct trace_record *rec, c
 #undef U32
 	for (unsigned i = 0; i < rec->nfields; i++) {
 		uint64_t max = limits[rec->kind].max[i];
-		if (max && rec->field[i] > max) {
+		if (!max || rec->field[i] <= max)
+			continue;
+		if (rec->kind == TRACE_REC_INSNS)
+			snprintf(err, errlen,
+			         "%s: byte %llu: INSNS field %u is %llu, more than one record may hold",
+			         r->name, (unsigned long long)rec->offset, i,
+			         (unsigned long long)rec->field[i]);
+		else
 			snprintf(err, errlen, "%s: byte %llu: %s %s %llu is out of range (at most %llu)",
 			         r->name, (unsigned long long)rec->offset, trace_record_name(rec->kind),
 			         limits[rec->kind].name[i], (unsigned long long)rec->field[i],
 			         (unsigned long long)max);
-			return -1;
-		}
+		return -1;
 	}
 	if (rec->kind == TRACE_REC_DEVICE && (rec->field[1] & 7) != 1 && (rec->field[1] & 7) != 2 &&
 	    (rec->field[1] & 7) != 4) {
@@ -385,12 +397,6 @@ static int check_range(struct trace_reader *r, const struct trace_record *rec, c
 		         (unsigned long long)rec->offset, (unsigned long long)rec->field[2]);
 		return -1;
 	}
-	for (unsigned i = 0; rec->kind == TRACE_REC_INSNS && i < rec->nfields; i++)
-		if (rec->field[i] > UINT32_MAX) {
-			snprintf(err, errlen, "%s: byte %llu: INSNS field %u is %llu, more than one record may hold",
-			         r->name, (unsigned long long)rec->offset, i, (unsigned long long)rec->field[i]);
-			return -1;
-		}
 	return 0;
 }
 
