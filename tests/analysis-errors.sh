@@ -45,6 +45,9 @@ expect_error 2 "give -o DIR and one or more result files" "$VMMSIM" plot "$good"
 expect_error 2 "--chart: no chart 'nosuch'" "$VMMSIM" plot -o charts --chart nosuch "$good"
 expect_error 2 "chart memory: no result carries \"memory\"" \
 	"$VMMSIM" plot --no-render -o charts --chart memory "$good"
+# one number of VMs in every series: nothing to draw against the number of VMs
+expect_error 2 "chart memory: no series has more than one number of VMs to plot against" \
+	"$VMMSIM" plot --no-render -o charts --chart memory "$fix/toy-trap-s1.json" "$fix/toy-trap-tlb32-s1.json"
 expect_error 2 "chart sweep: field tlb.entries does not take two numeric values" \
 	"$VMMSIM" plot --no-render -o charts --chart sweep --x tlb.entries "$good"
 expect_error 2 "unknown or incomplete option '-o'" "$VMMSIM" plot -o

@@ -42,11 +42,20 @@ static int memory_make(struct chart_ctx *c, const struct group_set *s,
 		if (!done[k] && !(key[k] = group_key_without(&s->group[k], "vms")))
 			ok = false;
 	}
+	/* a chart against the number of VMs needs a series with two of them */
+	bool spread = false;
+	for (size_t k = 0; ok && k < n; k++)
+		for (size_t j = k + 1; !done[k] && j < n && !spread; j++)
+			spread = !done[j] && !strcmp(key[j], key[k]) &&
+			         s->group[j].runs[0]->vms != s->group[k].runs[0]->vms;
 	FILE *f = NULL;
 	size_t nseries = 0;
 	if (ok && !any)
 		snprintf(why, whylen, "no result carries \"memory\" (virtual_bytes, machine_bytes)");
-	else if (ok && (f = chart_begin(c, "memory")))
+	else if (ok && !spread) {
+		snprintf(why, whylen, "no series has more than one number of VMs to plot against");
+		any = false;
+	} else if (ok && (f = chart_begin(c, "memory")))
 		fprintf(f, "# Virtual (what the guests see) and machine (what the VMM uses) memory\n"
 		           "# in MiB against the number of VMs, mean over seeds.  One block per\n"
 		           "# series (gnuplot index), its first line the title.\n");
