@@ -150,13 +150,6 @@ bool import_parse_hex(const char **p, uint64_t *v)
 
 /* ---- records ---- */
 
-static uint64_t delta32(uint32_t *last, uint32_t now)
-{
-	int64_t d = (int64_t)(int32_t)(now - *last);
-	*last = now;
-	return trace_zigzag(d);
-}
-
 /* Every record but INSNS is preceded by the instructions counted before it. */
 static void flush_insns(struct importer *im)
 {
@@ -186,9 +179,8 @@ static void put(struct importer *im, enum trace_record_kind kind, const uint64_t
 
 static void put_ref(struct importer *im, uint32_t vpn, enum trace_ref_kind kind, bool faulted)
 {
-	uint64_t f[3] = { trace_zigzag((int64_t)vpn - (int64_t)im->last_vpn), USER_ASID,
+	uint64_t f[3] = { trace_delta32(&im->last_vpn, vpn), USER_ASID,
 		          (uint64_t)kind * 4 + USER_MODE + (faulted ? TRACE_REF_FAULTED : 0) };
-	im->last_vpn = vpn;
 	put(im, TRACE_REC_REF, f);
 	im->s->ref_records++;
 }
@@ -201,7 +193,7 @@ static uint32_t entrylo_of(const struct importer *im, uint32_t vpn)
 
 static void put_priv(struct importer *im, unsigned i, uint32_t insn, uint32_t value)
 {
-	uint64_t f[3] = { insn, delta32(&im->last_pc, HANDLER_PC + 4 * i), value };
+	uint64_t f[3] = { insn, trace_delta32(&im->last_pc, HANDLER_PC + 4 * i), value };
 	put(im, TRACE_REC_PRIV, f);
 }
 
@@ -219,8 +211,8 @@ static bool demand_zero(struct importer *im, uint32_t addr, uint32_t vpn, enum t
 	put_ref(im, vpn, kind, false); /* replay's TLB misses and refills an invalid entry */
 	put_ref(im, vpn, kind, true);
 	uint64_t exc[5] = { kind == TRACE_REF_STORE ? EXC_TLBS : EXC_TLBL,
-		            TRACE_EXC_TLB | TRACE_EXC_BADVADDR, delta32(&im->last_badvaddr, addr),
-		            delta32(&im->last_pc, im->pc), 0 };
+		            TRACE_EXC_TLB | TRACE_EXC_BADVADDR, trace_delta32(&im->last_badvaddr, addr),
+		            trace_delta32(&im->last_pc, im->pc), 0 };
 	put(im, TRACE_REC_EXCEPTION, exc);
 	uint64_t mark[1] = { SERVICE_DEMAND_ZERO };
 	put(im, TRACE_REC_MARK, mark);

@@ -215,13 +215,6 @@ static void flush_insns(struct machine *m)
 		c[i] = 0;
 }
 
-static uint64_t pc_delta(struct trace_recorder *r, uint32_t pc)
-{
-	int64_t d = (int64_t)(int32_t)(pc - r->last_pc);
-	r->last_pc = pc;
-	return trace_zigzag(d);
-}
-
 
 static unsigned shape_of(const struct held *h, unsigned n, struct step *out)
 {
@@ -331,10 +324,9 @@ void trace_rec_exception(struct machine *m, const struct exc *e, uint32_t pc, bo
 		r->span_flags = bd ? TRACE_EXC_BD : 0;
 	}
 	/* a system call's service is its number, in $v0 (ledger.h) */
-	uint64_t f[TRACE_MAX_FIELDS] = { e->code, flags,
-		                         trace_zigzag((int64_t)(int32_t)(bva - r->last_badvaddr)),
-		                         pc_delta(r, pc), e->code == EXC_SYS ? m->cpu.gpr[CPU_V0] : 0 };
-	r->last_badvaddr = bva;
+	uint64_t f[TRACE_MAX_FIELDS] = { e->code, flags, trace_delta32(&r->last_badvaddr, bva),
+		                         trace_delta32(&r->last_pc, pc),
+		                         e->code == EXC_SYS ? m->cpu.gpr[CPU_V0] : 0 };
 	emit(r, TRACE_REC_EXCEPTION, f, pc);
 }
 
@@ -346,7 +338,7 @@ void trace_rec_priv(struct machine *m, uint32_t insn, uint32_t pc, uint32_t valu
 		value = cp0_random(m);
 	else if (insn == INSN_TLBWI)
 		value = m->cp0.index & ~TLB_INDEX_P;
-	uint64_t f[TRACE_MAX_FIELDS] = { insn, pc_delta(r, pc), value };
+	uint64_t f[TRACE_MAX_FIELDS] = { insn, trace_delta32(&r->last_pc, pc), value };
 	emit(r, TRACE_REC_PRIV, f, pc);
 	if (insn == INSN_ERET && r->holding)
 		span_end(r);
@@ -373,10 +365,9 @@ void trace_rec_ref(struct machine *m, uint32_t va, enum mmu_access kind, bool fa
 {
 	struct trace_recorder *r = m->rec;
 	uint32_t vpn = va >> 12;
-	uint64_t f[TRACE_MAX_FIELDS] = { trace_zigzag((int64_t)vpn - (int64_t)r->last_vpn),
+	uint64_t f[TRACE_MAX_FIELDS] = { trace_delta32(&r->last_vpn, vpn),
 		                         m->cp0.entryhi & TLB_ENTRYHI_ASID,
 		                         (uint64_t)kind * 4 + m->mode + (faulted ? TRACE_REF_FAULTED : 0) };
-	r->last_vpn = vpn;
 	/* no INSNS before it: where a reference falls among the instructions
 	 * changes nothing replay counts, and they are half a trace's records */
 	emit(r, TRACE_REC_REF, f, 0); /* a refill's own references stay in it */

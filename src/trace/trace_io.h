@@ -77,4 +77,13 @@ static inline int64_t trace_unzigzag(uint64_t u)
 	return (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
 }
 
+/* A record's delta field: now - *last as a signed 32-bit difference,
+ * zigzagged; *last becomes now. */
+static inline uint64_t trace_delta32(uint32_t *last, uint32_t now)
+{
+	int64_t d = (int32_t)(now - *last);
+	*last = now;
+	return trace_zigzag(d);
+}
+
 #endif
