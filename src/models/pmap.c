@@ -16,8 +16,6 @@ static void ref(struct pmap_frames *f, uint32_t frame)
 		f->in_use++;
 }
 
-static void unref(struct pmap_frames *f, uint32_t frame);
-
 static void unref(struct pmap_frames *f, uint32_t frame)
 {
 	if (--f->refs[frame] == 0) {
@@ -27,7 +25,7 @@ static void unref(struct pmap_frames *f, uint32_t frame)
 	}
 }
 
-bool pmap_init(struct vmm *v, bool sharing)
+bool pmap_init(struct vmm *v)
 {
 	struct pmap_frames *f = &v->frames;
 	f->nframes = v->m->cfg.mem_size / PAGE;
@@ -36,7 +34,6 @@ bool pmap_init(struct vmm *v, bool sharing)
 	f->zero = PMAP_NONE;
 	if (!f->refs || !f->free)
 		return false;
-	v->sharing = sharing;
 	for (unsigned i = 0; i < v->nvms; i++) {
 		struct vm *vm = v->vm[i];
 		uint32_t pages = vm->mem_size / PAGE;
@@ -46,7 +43,7 @@ bool pmap_init(struct vmm *v, bool sharing)
 		for (uint32_t k = 0; k < pages; k++)
 			vm->pmap[k] = vm->mem_base / PAGE + k;
 	}
-	if (!sharing) /* identity for good: every frame its page's */
+	if (!v->sharing) /* identity for good: every frame its page's */
 		return true;
 	/* Lazy: the loaded images and command lines keep their frames, every
 	 * other page maps the zero frame, and the rest are free.  The zero frame

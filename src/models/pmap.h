@@ -31,9 +31,10 @@ struct pmap_frames {
 	uint64_t cow_breaks, zero_cow_breaks;
 };
 
-/* Set up the frames (identity pmaps).  sharing: the lazy, shareable form
- * (pages nobody has written map the zero frame).  False if out of memory. */
-bool pmap_init(struct vmm *v, bool sharing);
+/* Set up the frames (identity pmaps); with v->sharing the lazy, shareable
+ * form (pages nobody has written map the zero frame).  False if out of
+ * memory. */
+bool pmap_init(struct vmm *v);
 void pmap_free(struct vmm *v);
 
 /* Is the frame behind p shared (several pages, or the zero frame)? */

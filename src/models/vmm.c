@@ -286,7 +286,7 @@ bool vmm_start(struct vmm *v)
 {
 	struct machine *m = v->m;
 	struct vm *vm = v->vm[0];
-	if (!pmap_init(v, v->sharing))
+	if (!pmap_init(v))
 		return false;
 	for (unsigned i = 0; i < v->nops; i++)
 		if (v->ops[i]->start)
