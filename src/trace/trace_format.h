@@ -21,21 +21,22 @@
 #define TRACE_MAGIC_LEN 8
 #define TRACE_VERSION 2
 
-/* Header tags: name, tag number, kind (u = varint, s = bytes). */
+/* Header tags: name, tag number, kind (u = varint, s = bytes), and the
+ * struct trace_header member (trace_io.h) the reader fills. */
 #define TRACE_HEADER_FIELDS(X)                                                                     \
-	X(VMMSIM_VERSION, 1, s)                                                                    \
-	X(BIG_ENDIAN, 2, u)                                                                        \
-	X(MEM_BYTES, 3, u)                                                                         \
-	X(TLB_ENTRIES, 4, u)                                                                       \
-	X(WORKLOAD, 5, s)                                                                          \
-	X(SEED, 6, u)                                                                              \
-	X(PROGRAM, 7, s)                                                                           \
-	X(CMDLINE, 8, s)                                                                           \
-	X(POLICY, 9, s)                                                                            \
-	X(REFILLS, 10, u)                                                                          \
-	X(SOURCE, 11, s)                                                                           \
-	X(COST_MODEL, 12, s)                                                                       \
-	X(IMAGE_END, 13, u)
+	X(VMMSIM_VERSION, 1, s, vmmsim_version)                                                    \
+	X(BIG_ENDIAN, 2, u, big_endian)                                                            \
+	X(MEM_BYTES, 3, u, mem_bytes)                                                              \
+	X(TLB_ENTRIES, 4, u, tlb_entries)                                                          \
+	X(WORKLOAD, 5, s, workload)                                                                \
+	X(SEED, 6, u, seed)                                                                        \
+	X(PROGRAM, 7, s, program)                                                                  \
+	X(CMDLINE, 8, s, cmdline)                                                                  \
+	X(POLICY, 9, s, policy)                                                                    \
+	X(REFILLS, 10, u, refills)                                                                 \
+	X(SOURCE, 11, s, source)                                                                   \
+	X(COST_MODEL, 12, s, cost_model)                                                           \
+	X(IMAGE_END, 13, u, image_end)
 
 /* Record kinds: name, byte, number of varint fields, field names.  Deltas
  * are zigzag varints: pc_delta from the pc of the previous EXCEPTION, PRIV or
@@ -93,7 +94,7 @@ enum trace_record_kind {
 };
 
 enum trace_header_tag {
-#define TRACE_HEADER_ENUM(name, tag, kind) TRACE_HDR_##name = tag,
+#define TRACE_HEADER_ENUM(name, tag, kind, member) TRACE_HDR_##name = tag,
 	TRACE_HEADER_FIELDS(TRACE_HEADER_ENUM)
 #undef TRACE_HEADER_ENUM
 };

@@ -227,22 +227,16 @@ static int read_header(struct trace_reader *r, struct trace_header *h, char *err
 			return -1;
 		int rc;
 		switch (tag) {
-#define READ_FIELD_s(name, field)                                                                  \
-	rc = read_string(r, len, h->field, sizeof h->field, "header field " #field, at, err, errlen)
-#define READ_FIELD_u(name, field) rc = read_u(r, len, &h->field, at, err, errlen)
-		case TRACE_HDR_VMMSIM_VERSION: READ_FIELD_s(VMMSIM_VERSION, vmmsim_version); break;
-		case TRACE_HDR_BIG_ENDIAN: READ_FIELD_u(BIG_ENDIAN, big_endian); break;
-		case TRACE_HDR_MEM_BYTES: READ_FIELD_u(MEM_BYTES, mem_bytes); break;
-		case TRACE_HDR_TLB_ENTRIES: READ_FIELD_u(TLB_ENTRIES, tlb_entries); break;
-		case TRACE_HDR_WORKLOAD: READ_FIELD_s(WORKLOAD, workload); break;
-		case TRACE_HDR_SEED: READ_FIELD_u(SEED, seed); break;
-		case TRACE_HDR_PROGRAM: READ_FIELD_s(PROGRAM, program); break;
-		case TRACE_HDR_CMDLINE: READ_FIELD_s(CMDLINE, cmdline); break;
-		case TRACE_HDR_POLICY: READ_FIELD_s(POLICY, policy); break;
-		case TRACE_HDR_REFILLS: READ_FIELD_u(REFILLS, refills); break;
-		case TRACE_HDR_SOURCE: READ_FIELD_s(SOURCE, source); break;
-		case TRACE_HDR_COST_MODEL: READ_FIELD_s(COST_MODEL, cost_model); break;
-		case TRACE_HDR_IMAGE_END: READ_FIELD_u(IMAGE_END, image_end); break;
+#define READ_FIELD_s(member)                                                                       \
+	rc = read_string(r, len, h->member, sizeof h->member, "header field " #member, at, err,  \
+	                 errlen)
+#define READ_FIELD_u(member) rc = read_u(r, len, &h->member, at, err, errlen)
+#define READ_FIELD(name, tag, kind, member)                                                        \
+	case TRACE_HDR_##name:                                                                     \
+		READ_FIELD_##kind(member);                                                         \
+		break;
+		TRACE_HEADER_FIELDS(READ_FIELD)
+#undef READ_FIELD
 #undef READ_FIELD_s
 #undef READ_FIELD_u
 		default: /* a field of a newer minor revision: skip it */
