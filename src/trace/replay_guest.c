@@ -12,6 +12,7 @@
 #include "sim/console.h"
 #include "sim/cp0.h"
 #include "sim/cp0_tlb.h"
+#include "sim/decode.h"
 #include "sim/guestmem.h"
 #include "sim/mmio_map.h"
 #include "sim/mmu.h"
@@ -22,10 +23,6 @@
 #define KSEG0 0x80000000u
 #define KSEG1 0xa0000000u
 #define KSEG0_TO_KSSEG 0x40000000u
-#define OP_COP0 0x10u
-#define COP_MT 0x04u
-#define COP_MFMC0 0x0bu
-#define COP_CO 0x10u
 /* where device accesses are planted under a VMM: the guest's page 0 is the
  * boot loader's, unused by the kernel (guest/kernel/README.md) */
 #define SCRATCH_P 0x0ff0u
@@ -168,29 +165,26 @@ void replay_timer(struct replay *r)
  * (eret retires first; wait retires, then sleeps). */
 static void native_priv(struct machine *m, uint32_t insn, uint32_t value)
 {
-	unsigned op = insn >> 26, rs = (insn >> 21) & 31;
-	if (op == OP_COP0 && rs == COP_MT) {
-		cp0_write(m, (insn >> 11) & 31, insn & 7, value);
-	} else if (op == OP_COP0 && rs == COP_MFMC0 && (insn & 0xffe0u) == 0x6000u) {
-		uint32_t st = m->cp0.status; /* di, ei */
-		cp0_write(m, CP0_STATUS, 0, (insn & 0x20u) ? st | ST_IE : st & ~ST_IE);
-	} else if (op == OP_COP0 && rs >= COP_CO) {
-		switch (insn & 0x3f) {
-		case 0x01: cp0_tlbr(m); break;
-		case 0x02: cp0_tlbwi(m); break;
-		case 0x06: cp0_tlbwr(m); break;
-		case 0x08: cp0_tlbp(m); break;
-		case 0x18:
-			m->insns++;
-			exception_eret(m);
-			return;
-		case 0x20:
-			m->insns++;
-			m->cycles += m->cfg.cost.priv;
-			machine_wait(m);
-			return;
-		default: break;
-		}
+	struct decoded d;
+	decode_insn(insn, &d);
+	switch (d.op) {
+	case OP_MTC0: cp0_write(m, d.rd, d.imm, value); break;
+	case OP_DI: cp0_write(m, CP0_STATUS, 0, m->cp0.status & ~ST_IE); break;
+	case OP_EI: cp0_write(m, CP0_STATUS, 0, m->cp0.status | ST_IE); break;
+	case OP_TLBR: cp0_tlbr(m); break;
+	case OP_TLBWI: cp0_tlbwi(m); break;
+	case OP_TLBWR: cp0_tlbwr(m); break;
+	case OP_TLBP: cp0_tlbp(m); break;
+	case OP_ERET:
+		m->insns++;
+		exception_eret(m);
+		return;
+	case OP_WAIT:
+		m->insns++;
+		m->cycles += m->cfg.cost.priv;
+		machine_wait(m);
+		return;
+	default: break;
 	}
 	m->insns++;
 	m->cycles += m->cfg.cost.priv;
@@ -237,18 +231,19 @@ static uint32_t on_virtual_clock(struct replay *r, uint32_t compare)
 {
 	uint32_t native_count = (uint32_t)(r->native_cycles / r->m->cfg.cost.count_divisor);
 	r->native_compare = compare;
-	return compare - native_count + vcp0_read(&r->vm->cp0, r->m, CP0_COUNT, 0);
+	return compare - native_count + vcp0_count(&r->vm->cp0, r->m);
 }
 
 static void vmm_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t value)
 {
 	struct machine *m = r->m;
-	unsigned op = insn >> 26, rs = (insn >> 21) & 31, rt = (insn >> 16) & 31;
-	if (op == OP_COP0 && rs == COP_MT) {
-		if (((insn >> 11) & 31) == CP0_COMPARE && (insn & 7) == 0)
+	struct decoded d;
+	decode_insn(insn, &d);
+	if (d.op == OP_MTC0) {
+		if (d.rd == CP0_COMPARE && d.imm == 0)
 			value = on_virtual_clock(r, value);
-		if (rt)
-			m->cpu.gpr[rt] = value;
+		if (insn_rt(insn))
+			m->cpu.gpr[insn_rt(insn)] = value;
 	}
 	/* tlbwr: the virtual TLB replaces what the recording's TLB replaced,
 	 * so that the guest refills where it did (the same TLB only) */
