@@ -88,13 +88,15 @@ bool pmap_shared(const struct vmm *v, const struct vm *vm, uint32_t p)
 	return frame == v->frames.zero || v->frames.refs[frame] > 1;
 }
 
-void pmap_make_private(struct vmm *v, struct vm *vm, uint32_t p)
+bool pmap_make_private(struct vmm *v, struct vm *vm, uint32_t p)
 {
 	struct pmap_frames *f = &v->frames;
 	struct machine *m = v->m;
 	uint32_t old = vm->pmap[p / PAGE];
+	if (!pmap_shared(v, vm, p))
+		return false;
 	if (!f->nfree) /* cannot happen: a shared page leaves a frame free */
-		return;
+		return false;
 	uint32_t frame = f->free[--f->nfree];
 	uint8_t *dst = m->ram + (uint64_t)frame * PAGE;
 	if (old == f->zero) {
@@ -111,6 +113,7 @@ void pmap_make_private(struct vmm *v, struct vm *vm, uint32_t p)
 	vm->pmap[p / PAGE] = frame;
 	ref(f, frame);
 	unref(f, old);
+	return true;
 }
 
 void pmap_map_shared(struct vmm *v, struct vm *vm, uint32_t p, uint32_t target)

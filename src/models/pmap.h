@@ -40,10 +40,11 @@ void pmap_free(struct vmm *v);
 /* Is the frame behind p shared (several pages, or the zero frame)? */
 bool pmap_shared(const struct vmm *v, const struct vm *vm, uint32_t p);
 
-/* Make page p of vm its own: copy (or zero) a shared frame into a free one;
- * drops the hardware entries that mapped the old frame.  Charged to
- * PAGE_COPY (PAGE_ZERO for the zero frame). */
-void pmap_make_private(struct vmm *v, struct vm *vm, uint32_t p);
+/* Make the page holding byte p of vm its own before a write: if its frame
+ * is shared, copy (or zero) it into a free one and drop the hardware entries
+ * that mapped the old frame, charged to PAGE_COPY (PAGE_ZERO for the zero
+ * frame).  Returns whether it copied. */
+bool pmap_make_private(struct vmm *v, struct vm *vm, uint32_t p);
 
 /* Map page p of vm onto frame f (whose contents equal p's, or p's no longer
  * matter), releasing p's own frame; drops the hardware entries of both. */

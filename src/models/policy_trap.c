@@ -70,9 +70,8 @@ static bool tlb_fault(struct vmm *v, struct vm *vm, struct vmm_trap *t)
 
 	if (va >= VMM_KSSEG && va < VMM_KSSEG_END && kernel) { /* the kernel's own memory */
 		uint32_t p = va - VMM_KSSEG;
-		if (t->e.code == EXC_MOD && p < vm->mem_size && pmap_shared(v, vm, p)) {
-			/* the first write to a shared page: copy it */
-			pmap_make_private(v, vm, p & ~(MACHINE_PAGE_SIZE - 1));
+		if (t->e.code == EXC_MOD && p < vm->mem_size && pmap_make_private(v, vm, p)) {
+			/* the first write to a shared page: copied */
 			vmm_charge(v, LEDGER_C_MONITOR, SERVICE_NONE, trap_cost(v) + c->vmm_pmap);
 			t->resume = vmm_retry_pc(t);
 			return true;
@@ -100,9 +99,8 @@ static bool tlb_fault(struct vmm *v, struct vm *vm, struct vmm_trap *t)
 			t->resume = bus_error(v, vm, t, fetch);
 			return true;
 		}
-		if (store && pmap_shared(v, vm, x.paddr)) {
-			/* the guest may write; the page is shared: copy it first */
-			pmap_make_private(v, vm, x.paddr & ~(MACHINE_PAGE_SIZE - 1));
+		if (store && pmap_make_private(v, vm, x.paddr)) {
+			/* the guest may write; the page was shared: copied first */
 			vmm_charge(v, LEDGER_C_MONITOR, SERVICE_NONE, trap_cost(v) + c->vmm_vtlb_lookup);
 			vmm_hwtlb_insert(v, vm, &vm->tlb.entry[x.index]);
 			t->resume = vmm_retry_pc(t);
@@ -289,8 +287,8 @@ static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 		value = console_access(&vm->console, m->cfg.console_out, pa - MMIO_CONSOLE_PHYS,
 		                       a->size, a->store, m->cpu.gpr[a->reg]);
 	} else if (pa <= vm->mem_size - a->size) { /* the VM's memory, unmapped */
-		if (a->store && pmap_shared(v, vm, pa))
-			pmap_make_private(v, vm, pa & ~(MACHINE_PAGE_SIZE - 1));
+		if (a->store)
+			pmap_make_private(v, vm, pa);
 		uint8_t *p = m->ram + vmm_machine_addr(vm, pa);
 		if (a->store) {
 			uint32_t val = m->cpu.gpr[a->reg];

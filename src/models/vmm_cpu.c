@@ -40,8 +40,7 @@ uint32_t vmm_special_get(struct vmm *v, struct vm *vm, unsigned off)
 
 void vmm_special_put(struct vmm *v, struct vm *vm, unsigned off, uint32_t value)
 {
-	if (pmap_shared(v, vm, vm->special_p))
-		pmap_make_private(v, vm, vm->special_p);
+	pmap_make_private(v, vm, vm->special_p);
 	guestmem_put32(v->m->ram + vmm_machine_addr(vm, vm->special_p + off), value,
 	               v->m->cfg.big_endian);
 }
