@@ -53,7 +53,6 @@ static unsigned chain_of_match(const struct tlb_match *mt)
 
 static void chain_link(struct tlb_index *x, unsigned i, unsigned chain)
 {
-	x->chain[i] = (uint8_t)chain;
 	x->prev[i] = TLB_CHAIN_END;
 	x->next[i] = x->head[chain];
 	if (x->head[chain] != TLB_CHAIN_END)
@@ -61,12 +60,12 @@ static void chain_link(struct tlb_index *x, unsigned i, unsigned chain)
 	x->head[chain] = (int16_t)i;
 }
 
-static void chain_unlink(struct tlb_index *x, unsigned i)
+static void chain_unlink(struct tlb_index *x, unsigned i, unsigned chain)
 {
 	if (x->prev[i] != TLB_CHAIN_END)
 		x->next[x->prev[i]] = x->next[i];
 	else
-		x->head[x->chain[i]] = x->next[i];
+		x->head[chain] = x->next[i];
 	if (x->next[i] != TLB_CHAIN_END)
 		x->prev[x->next[i]] = x->prev[i];
 }
@@ -80,18 +79,22 @@ static void set_match(struct tlb *t, unsigned i)
 	mt->asid = entry_global(e) ? TLB_MATCH_ANY : (e->entryhi & TLB_ENTRYHI_ASID);
 }
 
-/* The lowest-numbered entry matching vaddr in asid, or -1. */
-static int find_entry(const struct tlb *t, uint32_t vaddr, uint8_t asid)
+/* The lowest-numbered entry on chain matching vaddr in asid, or best if
+ * that is lower (-1: none yet). */
+static int lowest_on_chain(const struct tlb *t, unsigned chain, uint32_t vaddr, uint8_t asid,
+                           int best)
 {
-	const struct tlb_index *x = &t->index;
-	int best = -1;
-	for (int i = x->head[chain_of_vaddr(vaddr)]; i != TLB_CHAIN_END; i = x->next[i])
-		if (entry_matches(&t->match[i], vaddr, asid) && (best < 0 || i < best))
-			best = i;
-	for (int i = x->head[TLB_LARGE_CHAIN]; i != TLB_CHAIN_END; i = x->next[i])
+	for (int i = t->index.head[chain]; i != TLB_CHAIN_END; i = t->index.next[i])
 		if (entry_matches(&t->match[i], vaddr, asid) && (best < 0 || i < best))
 			best = i;
 	return best;
+}
+
+/* The lowest-numbered entry matching vaddr in asid, or -1. */
+static int find_entry(const struct tlb *t, uint32_t vaddr, uint8_t asid)
+{
+	int best = lowest_on_chain(t, chain_of_vaddr(vaddr), vaddr, asid, -1);
+	return lowest_on_chain(t, TLB_LARGE_CHAIN, vaddr, asid, best);
 }
 
 bool tlb_init(struct tlb *t, unsigned nentries)
@@ -161,10 +164,11 @@ void tlb_write(struct tlb *t, unsigned idx, const struct tlb_entry *e, struct tl
 	uint32_t g = e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G;
 	slot->entrylo0 = (e->entrylo0 & TLB_ENTRYLO_MASK & ~TLB_ENTRYLO_G) | g;
 	slot->entrylo1 = (e->entrylo1 & TLB_ENTRYLO_MASK & ~TLB_ENTRYLO_G) | g;
+	unsigned was = chain_of_match(&t->match[idx]);
 	set_match(t, idx);
 	unsigned chain = chain_of_match(&t->match[idx]);
-	if (chain != t->index.chain[idx]) {
-		chain_unlink(&t->index, idx);
+	if (chain != was) {
+		chain_unlink(&t->index, idx, was);
 		chain_link(&t->index, idx, chain);
 	}
 	t->stats.writes++;

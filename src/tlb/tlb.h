@@ -73,7 +73,6 @@ struct tlb_match {
 struct tlb_index {
 	int16_t head[TLB_HASH_BUCKETS + 1];
 	int16_t next[TLB_MAX_ENTRIES], prev[TLB_MAX_ENTRIES];
-	uint8_t chain[TLB_MAX_ENTRIES]; /* the chain entry i is on */
 };
 
 struct tlb {
