@@ -25,11 +25,11 @@
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
-/* One line per executed instruction (--trace-insns). */
-static void trace_line(struct machine *m, uint64_t insns, uint64_t cycles, uint32_t pc,
-                       const struct dpage *page, unsigned slot, bool big)
+/* One line per executed instruction (--trace-insns); out of line, or every
+ * handler of the tracing interpreter would carry a copy. */
+static __attribute__((noinline)) void trace_line(struct machine *m, uint64_t insns,
+                                                 uint64_t cycles, uint32_t pc, uint32_t word)
 {
-	uint32_t word = guestmem_get32(m->ram + page->ppn * MACHINE_PAGE_SIZE + slot * 4, big);
 	struct decoded dec;
 	decode_insn(word, &dec);
 	fprintf(m->cfg.trace_insns, "%10" PRIu64 " %10" PRIu64 " %08x: %08x %s\n", insns, cycles,
