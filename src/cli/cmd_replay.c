@@ -112,7 +112,7 @@ static void config_json(void *ctx, FILE *out)
 static int replay_main(int argc, char **argv)
 {
 	struct replay_options o = { 0 };
-	char err[512], stop_text[160];
+	char err[512];
 	int status = parse(argc, argv, &o);
 	if (status >= 0)
 		return status;
@@ -135,7 +135,7 @@ static int replay_main(int argc, char **argv)
 		                    .policy = v ? v->spec : h->workload[0] ? "native" : "bare",
 		                    .config_json = config_json, .config_ctx = &rr,
 		                    .memory_bytes = m->cfg.mem_size };
-	status = run_report_finish(m, v, &meta, stop_text, sizeof stop_text, o.quiet, o.out_path);
+	status = run_report_finish(m, v, &meta, o.quiet, o.out_path);
 	replay_close(r);
 	return status;
 }

@@ -486,7 +486,6 @@ static int run_command(int argc, char **argv, bool recording)
 {
 	struct run_options o = { .recording = recording };
 	struct machine *m;
-	char stop_text[160];
 	int status = parse_options(argc, argv, &o);
 	FILE *trace = NULL;
 	if (status >= 0)
@@ -529,7 +528,7 @@ static int run_command(int argc, char **argv, bool recording)
 		                    .policy = o.v ? o.v->spec : o.workload.name ? "native" : "bare",
 		                    .config_json = config_json, .config_ctx = &o,
 		                    .memory_bytes = o.cfg.mem_size };
-	status = run_report_finish(m, o.v, &meta, stop_text, sizeof stop_text, o.quiet, o.out_path);
+	status = run_report_finish(m, o.v, &meta, o.quiet, o.out_path);
 	if (trace && trace != stderr)
 		fclose(trace);
 	vmm_free(o.v);

@@ -4,7 +4,8 @@
 #include "cli/cmd.h"
 #include "cli/outfile.h"
 
-int run_status(const struct machine *m, char *text, size_t len)
+/* The exit status for how m stopped (cmd.h), and the reason in words. */
+static int run_status(const struct machine *m, char *text, size_t len)
 {
 	switch (m->stop) {
 	case STOP_HALT:
@@ -53,14 +54,15 @@ static void vmm_text(void *ctx, FILE *out)
 	vmm_stats_text(ctx, out);
 }
 
-int run_report_finish(struct machine *m, struct vmm *v, struct report_meta *meta,
-                      char *text, size_t len, bool quiet, const char *out_path)
+int run_report_finish(struct machine *m, struct vmm *v, struct report_meta *meta, bool quiet,
+                      const char *out_path)
 {
+	char text[160];
 	if (v)
 		vmm_finish(v);
 	ledger_finish(m);
 	fflush(stdout);
-	int status = run_status(m, text, len);
+	int status = run_status(m, text, sizeof text);
 	meta->stop_text = text;
 	meta->vmm_json = v ? vmm_json : NULL;
 	meta->vmm_text = v ? vmm_text : NULL;
@@ -79,5 +81,6 @@ int run_report_finish(struct machine *m, struct vmm *v, struct report_meta *meta
 				status = EXIT_IO_ERROR;
 		}
 	}
+	meta->stop_text = NULL; /* text is gone with this call */
 	return status;
 }

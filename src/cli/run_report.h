@@ -12,15 +12,13 @@
 #include "sim/report.h"
 #include "sim/machine.h"
 
-/* The exit status for how m stopped (cmd.h), and the reason in words. */
-int run_status(const struct machine *m, char *text, size_t len);
-
 /* The end of a run or a replay: close the VMM's and the ledger's books,
- * fill meta's stop text (text: its buffer) and the VMM's callbacks (v may
- * be NULL), print the summary unless quiet (then only a run that did not
- * halt), write the JSON to out_path if given.  Returns the exit status. */
-int run_report_finish(struct machine *m, struct vmm *v, struct report_meta *meta,
-                      char *text, size_t len, bool quiet, const char *out_path);
+ * fill meta's stop text and the VMM's callbacks (v may be NULL) for the
+ * time of the call, print the summary unless quiet (then only a run that
+ * did not halt), write the JSON to out_path if given.  Returns the exit
+ * status (cmd.h) for how m stopped. */
+int run_report_finish(struct machine *m, struct vmm *v, struct report_meta *meta, bool quiet,
+                      const char *out_path);
 
 /* `  "vms": ..., "l2tlb_entries": ..., "memory": {...},` lines. */
 void run_config_vmm_json(FILE *out, const struct vmm *v, const struct vmm_params *p);
