@@ -121,21 +121,11 @@ static int get_byte(struct trace_reader *r, uint8_t *b, const char *what, char *
 	return 0;
 }
 
+/* One varint byte by byte, with its checks: the header's, and a record's
+ * where decode_buffered cannot take it. */
 static int get_varint(struct trace_reader *r, uint64_t *v, const char *what, char *err,
                       size_t errlen)
 {
-	if (r->mem_len - r->pos >= 10) { /* the common case: all of it buffered */
-		const uint8_t *p = r->mem + r->pos;
-		uint64_t y = 0;
-		for (unsigned i = 0; i < 9; i++) {
-			y |= (uint64_t)(p[i] & 0x7f) << (7 * i);
-			if (!(p[i] & 0x80)) {
-				r->pos += i + 1;
-				*v = y;
-				return 0;
-			}
-		}
-	} /* ten bytes, an error or the end of the buffer: byte by byte */
 	uint64_t at = offset_of(r), x = 0;
 	for (unsigned shift = 0; shift < 70; shift += 7) {
 		uint8_t b;
