@@ -22,7 +22,6 @@
 #include "sim/guestmem.h"
 #include "sim/mmio_map.h"
 #include "sim/mmu.h"
-#include "sim/monitor.h"
 #include "sim/services.h"
 
 #define COP0 0x10u
@@ -56,9 +55,7 @@ static void notify_tlb(struct vmm *v, struct vm *vm, enum vmm_tlb_op op,
 static uint32_t bus_error(struct vmm *v, struct vm *vm, const struct vmm_trap *t, bool fetch)
 {
 	struct exc e = { .code = fetch ? EXC_IBE : EXC_DBE };
-	uint32_t vector = vmm_reflect(v, vm, &e, t->pc, t->bd);
-	vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, trap_cost(v) + vmm_cost(v)->vmm_reflect);
-	return vector;
+	return vmm_reflect_trap(v, vm, &e, t->pc, t->bd, 0);
 }
 
 static bool tlb_fault(struct vmm *v, struct vm *vm, struct vmm_trap *t)
@@ -336,10 +333,7 @@ static bool trap_tick(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 	}
 	if (vmm_vint_deliverable(v, vm)) {
 		struct exc e = { .code = EXC_INT };
-		if (vm->has_special)
-			vmm_special_put(v, vm, SP_PENDING, 0);
-		t->resume = vmm_reflect(v, vm, &e, t->pc, t->bd);
-		vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, trap_cost(v) + vmm_cost(v)->vmm_reflect);
+		t->resume = vmm_reflect_trap(v, vm, &e, t->pc, t->bd, 0);
 	} else { /* masked in the guest (or the slice's timer): delivered when unmasked */
 		vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, trap_cost(v));
 		t->resume = resume;

@@ -160,12 +160,8 @@ static uint32_t vmm_exception(void *ctx, struct machine *m, const struct exc *e,
 	}
 	if (!done)
 		done = offer_exception(v, vm, &t);
-	if (!done) { /* nobody claimed it: the guest's own business */
-		t.resume = vmm_reflect(v, vm, e, pc, bd);
-		vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE,
-		           (uint64_t)vmm_cost(v)->exc_entry + vmm_cost(v)->vmm_trap +
-		                   vmm_cost(v)->vmm_reflect);
-	}
+	if (!done) /* nobody claimed it: the guest's own business */
+		t.resume = vmm_reflect_trap(v, vm, e, pc, bd, 0);
 	machine_events_changed(m);
 	return t.resume;
 }

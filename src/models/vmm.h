@@ -152,14 +152,19 @@ void vmm_charge(struct vmm *v, enum ledger_component c, uint32_t service, uint64
  * and return the guest vector to continue at. */
 uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd);
 
+/* Reflect an exception that trapped into the VMM: vmm_reflect, charged as
+ * a trap, the reflection and extra cycles of the VMM's own work. */
+uint32_t vmm_reflect_trap(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd,
+                          uint64_t extra);
 /* Reflect a TLB fault the guest's own TLB made (looked up there first):
- * vmm_reflect, charged as a trap, the lookup and the reflection. */
+ * vmm_reflect_trap with the lookup as the extra work. */
 uint32_t vmm_reflect_tlb_fault(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc,
                                bool bd);
 
 /* A virtual interrupt is pending and the guest takes it now: Status.IE,
- * EXL, the masks, and the special page's SP_IE (which, when it alone masks
- * a pending interrupt, gets SP_PENDING set). */
+ * EXL, the masks, and the special page's SP_IE.  The special page's
+ * SP_PENDING is set when SP_IE alone masks a pending interrupt, cleared
+ * otherwise (true: the caller delivers it now). */
 bool vmm_vint_deliverable(struct vmm *v, struct vm *vm);
 /* The special page's word at offset off, and a write to it. */
 uint32_t vmm_special_get(struct vmm *v, struct vm *vm, unsigned off);

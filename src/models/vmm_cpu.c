@@ -45,35 +45,40 @@ void vmm_special_put(struct vmm *v, struct vm *vm, unsigned off, uint32_t value)
 	               v->m->cfg.big_endian);
 }
 
-uint32_t vmm_reflect_tlb_fault(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc,
-                               bool bd)
+uint32_t vmm_reflect_trap(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd,
+                          uint64_t extra)
 {
 	const struct costmodel *c = vmm_cost(v);
 	uint32_t vector = vmm_reflect(v, vm, e, pc, bd);
 	vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE,
-	           (uint64_t)c->exc_entry + c->vmm_trap + c->vmm_vtlb_lookup + c->vmm_reflect);
+	           (uint64_t)c->exc_entry + c->vmm_trap + c->vmm_reflect + extra);
 	return vector;
+}
+
+uint32_t vmm_reflect_tlb_fault(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc,
+                               bool bd)
+{
+	return vmm_reflect_trap(v, vm, e, pc, bd, vmm_cost(v)->vmm_vtlb_lookup);
 }
 
 bool vmm_vint_deliverable(struct vmm *v, struct vm *vm)
 {
-	if (!vcp0_interrupt_deliverable(&vm->cp0)) {
-		if (vm->has_special) /* nothing pending (any more): say so */
-			vmm_special_put(v, vm, SP_PENDING, 0);
+	bool deliverable = vcp0_interrupt_deliverable(&vm->cp0);
+	if (!vm->has_special)
+		return deliverable;
+	if (deliverable && !vmm_special_get(v, vm, SP_IE)) {
+		vmm_special_put(v, vm, SP_PENDING, 1); /* the guest checks it when it unmasks */
 		return false;
 	}
-	if (!vm->has_special || vmm_special_get(v, vm, SP_IE))
-		return true;
-	vmm_special_put(v, vm, SP_PENDING, 1); /* the guest checks it when it unmasks */
-	return false;
+	/* nothing pending (any more), or it is delivered now: say so */
+	vmm_special_put(v, vm, SP_PENDING, 0);
+	return deliverable;
 }
 
 uint32_t vmm_maybe_interrupt(struct vmm *v, struct vm *vm, uint32_t next)
 {
 	if (!vmm_vint_deliverable(v, vm))
 		return next;
-	if (vm->has_special)
-		vmm_special_put(v, vm, SP_PENDING, 0);
 	struct exc e = { .code = EXC_INT };
 	uint32_t vector = vmm_reflect(v, vm, &e, next, false);
 	vmm_charge(v, LEDGER_C_REFLECT, SERVICE_NONE, vmm_cost(v)->vmm_reflect);
