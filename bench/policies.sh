@@ -3,11 +3,8 @@
 # workloads (issue 4: a virtualized run keeps at least half the speed of a
 # native one).  Best of 3 user-CPU times per run; run by `make bench-policies`.
 # Usage: VMMSIM=./vmmsim bench/policies.sh [WORKLOAD[:ARGS]...]
-set -u
-VMMSIM=${VMMSIM:-./vmmsim}
+. "$(dirname "$0")/lib.sh"
 [ $# -gt 0 ] || set -- pmake:size=4 database:size=2 engineering:size=4 raytrace:size=8 tlbmiss
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vmmsim-bench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
 best_user() { # best user seconds of 3 runs of "$@"
 	best=
 	for _ in 1 2 3; do
@@ -20,14 +17,13 @@ best_user() { # best user seconds of 3 runs of "$@"
 printf '%-14s %-7s %14s %8s %10s %10s\n' workload policy instructions seconds MIPS vs-native
 for spec in "$@"; do
 	w=${spec%%:*}
-	args=
-	[ "$w" != "$spec" ] && for a in $(echo "${spec#*:}" | tr ',' ' '); do args="$args --arg $a"; done
+	args=$(spec_args "$spec")
 	native=
 	for p in native trap l2tlb; do
 		# shellcheck disable=SC2086
 		"$VMMSIM" run --quiet --workload "$w" $args --policy $p --out "$tmp/r.json" >/dev/null ||
 			{ echo "failed: $w under $p" >&2; exit 1; }
-		insns=$(sed -n 's/^  "instructions": \([0-9]*\),$/\1/p' "$tmp/r.json")
+		insns=$(json_insns "$tmp/r.json")
 		# shellcheck disable=SC2086
 		secs=$(best_user "$VMMSIM" run --quiet --workload "$w" $args --policy $p)
 		mips=$(awk -v i="$insns" -v s="$secs" 'BEGIN { printf "%.0f", (s > 0) ? i / s / 1e6 : 0 }')

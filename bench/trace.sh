@@ -5,11 +5,8 @@
 # and run/replay, the trace's size and its bytes per million instructions.
 # Median of 3 wall-clock times per command; run by `make bench-trace`.
 # Usage: VMMSIM=./vmmsim bench/trace.sh [WORKLOAD[:KEY=VALUE,...]...]
-set -u
-VMMSIM=${VMMSIM:-./vmmsim}
+. "$(dirname "$0")/lib.sh"
 [ $# -gt 0 ] || set -- pmake:size=4 database:size=2 engineering:size=4 raytrace:size=8
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vmmsim-bench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
 
 # median_wall CMD...: the median wall-clock seconds of 3 runs of CMD
 median_wall() {
@@ -24,17 +21,18 @@ ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'
 }
 
-printf '%-12s %-7s %12s %7s %8s %10s %8s %10s %11s %9s\n' workload policy instructions \
-	run_s replay_s run/replay record_s record/run trace_bytes B/Minsn
+# row: one line of the table, its ten columns
+row() { printf '%-12s %-7s %12s %7s %8s %10s %8s %10s %11s %9s\n' "$@"; }
+
+row workload policy instructions run_s replay_s run/replay record_s record/run trace_bytes B/Minsn
 for spec in "$@"; do
 	w=${spec%%:*}
-	args=
-	[ "$w" != "$spec" ] && for a in $(echo "${spec#*:}" | tr ',' ' '); do args="$args --arg $a"; done
+	args=$(spec_args "$spec")
 	t=$tmp/$w.vtr.gz
 	# shellcheck disable=SC2086
 	"$VMMSIM" record --quiet --workload "$w" $args --out "$tmp/r.json" -o "$t" >/dev/null ||
 		{ echo "failed: record $w" >&2; exit 1; }
-	insns=$(sed -n 's/^  "instructions": \([0-9]*\),$/\1/p' "$tmp/r.json")
+	insns=$(json_insns "$tmp/r.json")
 	bytes=$(wc -c <"$t")
 	# shellcheck disable=SC2086
 	record_s=$(median_wall "$VMMSIM" record --quiet --workload "$w" $args -o "$tmp/again.vtr.gz")
@@ -43,13 +41,11 @@ for spec in "$@"; do
 		run_s=$(median_wall "$VMMSIM" run --quiet --workload "$w" $args --policy $p)
 		replay_s=$(median_wall "$VMMSIM" replay --quiet --policy $p "$t")
 		if [ $p = native ]; then
-			printf '%-12s %-7s %12s %7s %8s %10s %8s %10s %11s %9s\n' "$w" $p "$insns" "$run_s" \
-				"$replay_s" "$(ratio "$run_s" "$replay_s")" "$record_s" \
+			row "$w" $p "$insns" "$run_s" "$replay_s" "$(ratio "$run_s" "$replay_s")" "$record_s" \
 				"$(ratio "$record_s" "$run_s")" "$bytes" \
 				"$(awk -v b="$bytes" -v i="$insns" 'BEGIN { printf "%.0f", b / (i / 1e6) }')"
 		else
-			printf '%-12s %-7s %12s %7s %8s %10s %8s %10s %11s %9s\n' "$w" $p - "$run_s" \
-				"$replay_s" "$(ratio "$run_s" "$replay_s")" - - - -
+			row "$w" $p - "$run_s" "$replay_s" "$(ratio "$run_s" "$replay_s")" - - - -
 		fi
 	done
 done

@@ -1,0 +1,14 @@
+# Shared by bench/policies.sh and bench/trace.sh: sourced, never run.
+# $VMMSIM (default ./vmmsim), a scratch folder $tmp removed on exit, and the
+# WORKLOAD[:KEY=VALUE,...] arguments both scripts take.
+set -u
+VMMSIM=${VMMSIM:-./vmmsim}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/vmmsim-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+# spec_args SPEC: the --arg options of WORKLOAD[:KEY=VALUE,...] (the
+# workload is ${SPEC%%:*})
+spec_args() {
+	case $1 in *:*) for a in $(echo "${1#*:}" | tr ',' ' '); do printf ' --arg %s' "$a"; done ;; esac
+}
+# json_insns FILE: the instructions of a results file (vmmsim run --out)
+json_insns() { sed -n 's/^  "instructions": \([0-9]*\),$/\1/p' "$1"; }
