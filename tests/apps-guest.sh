@@ -7,22 +7,21 @@
 # a workload's JSON result is byte-identical across two runs, and a
 # different seed reaches the guest (its checksum changes).
 . "$top_srcdir/tests/lib.sh"
-expected=$top_srcdir/guest/apps/checksums.txt
 # A default run takes 5 to 60 million instructions; ten times that is a hang.
 MAX_INSNS=600000000
 
 names=$(sed -n 's/^WORKLOAD(\([a-z0-9_]*\),.*/\1/p' "$top_srcdir/guest/apps/workloads.def")
 [ -n "$names" ] || fail "no WORKLOAD in workloads.def"
 for name in $names; do
-	want=$(awk -v n="$name" '$1 == n { print $2 }' "$expected")
-	[ -n "$want" ] || fail "$expected: no checksum for $name"
+	want=$(checksum_of "$name")
+	[ -n "$want" ] || fail "$checksums: no checksum for $name"
 	for endian in be le; do
 		"$VMMSIM" run --quiet --max-insns $MAX_INSNS --endian $endian --workload "$name" \
 			>"$scratch/out" 2>"$scratch/err" ||
 			fail "$name ($endian): vmmsim exited $?: $(tail -n 3 "$scratch/err") $(tail -n 3 "$scratch/out")"
 		last=$(tail -n 1 "$scratch/out")
 		[ "$last" = "checksum $name $want" ] ||
-			fail "$name ($endian): last line '$last', $expected says $want"
+			fail "$name ($endian): last line '$last', $checksums says $want"
 	done
 	echo "ok $name $want (be, le)"
 done

@@ -11,8 +11,7 @@ hostdir=$(cd "$top_builddir" && pwd)/guest/apps/host
 # (a guest process's memory goes with it), which is no leak to report.
 ASAN_OPTIONS=detect_leaks=0
 export ASAN_OPTIONS
-expected=$top_srcdir/guest/apps/checksums.txt
-[ -r "$expected" ] || fail "$expected: missing"
+[ -r "$checksums" ] || fail "$checksums: missing"
 
 # run NAME ARGS...: the workload's last line, in $last; the run's output in
 # $scratch/NAME.out.
@@ -34,12 +33,12 @@ run() {
 names=$(sed -n 's/^WORKLOAD(\([a-z0-9_]*\),.*/\1/p' "$top_srcdir/guest/apps/workloads.def")
 [ -n "$names" ] || fail "no WORKLOAD in workloads.def"
 for name in $names; do
-	want=$(awk -v n="$name" '$1 == n { print $2 }' "$expected")
-	[ -n "$want" ] || fail "$expected: no checksum for $name"
+	want=$(checksum_of "$name")
+	[ -n "$want" ] || fail "$checksums: no checksum for $name"
 	run "$name"
 	first=$last
 	[ "$first" = "checksum $name $want" ] ||
-		fail "$name: '$first', but $expected says $want"
+		fail "$name: '$first', but $checksums says $want"
 	run "$name"
 	[ "$last" = "$first" ] || fail "$name: '$first' then '$last' on a second run"
 	run "$name" seed=2

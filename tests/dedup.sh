@@ -3,7 +3,6 @@
 # eight VMs of pmake; composes with l2tlb and idle in both byte orders; no VM
 # ever sees another's write to a page they shared.
 . "$top_srcdir/tests/lib.sh"
-sums="$top_srcdir/guest/apps/checksums.txt"
 machine_bytes() { sed -n 's/.*"memory": {"virtual_bytes": [0-9]*, "machine_bytes": \([0-9]*\)}.*/\1/p' "$1"; }
 virtual_bytes() { sed -n 's/.*"memory": {"virtual_bytes": \([0-9]*\),.*/\1/p' "$1"; }
 
@@ -15,7 +14,7 @@ one=$(machine_bytes "$scratch/one.json")
 for i in 0 1 2 3 4 5 6 7; do
 	grep -q "^\[vm$i\] checksum pmake " "$scratch/eight.out" || fail "vm$i printed no checksum"
 done
-grep -q "^\[vm0\] checksum pmake $(awk '$1 == "pmake" { print $2 }' "$sums")\$" "$scratch/eight.out" ||
+grep -q "^\[vm0\] checksum pmake $(checksum_of pmake)\$" "$scratch/eight.out" ||
 	fail "vm0's checksum changed under dedup"
 eight=$(machine_bytes "$scratch/eight.json")
 virt=$(virtual_bytes "$scratch/eight.json")
@@ -23,22 +22,20 @@ echo "pmake: 1 VM $one machine bytes; 8 VMs $eight machine bytes for $virt virtu
 [ "$((eight * 10))" -lt "$((one * 8 * 8))" ] ||
 	fail "8 VMs use $eight bytes of machine memory, not clearly less than 8 x $one"
 grep -q '"shared": [1-9]' "$scratch/eight.json" || fail "nothing shared"
-[ "$(sed -n 's/^  "total_cycles": \([0-9]*\),$/\1/p' "$scratch/eight.json")" = \
-  "$(sed -n 's/^    {"who": .*"cycles": \([0-9]*\), .*/\1/p' "$scratch/eight.json" | awk '{ s += $1 } END { printf "%.0f", s }')" ] ||
-	fail "the breakdown does not add up under dedup"
+adds_up "$scratch/eight.json" || fail "the breakdown does not add up under dedup"
 grep -q '"service": "PAGE_SCAN", "component": "page sharing scan"' "$scratch/eight.json" ||
 	fail "no page sharing scan row"
 
 # every workload's checksum under page sharing, one VM
-for w in $(awk '!/^#/ && NF == 2 { print $1 }' "$sums"); do
-	want=$(awk -v w="$w" '$1 == w { print $2 }' "$sums")
+for w in $(checksum_names); do
+	want=$(checksum_of "$w")
 	"$VMMSIM" run --quiet --max-insns 2000000000 --workload $w --policy trap+dedup \
 		>"$scratch/w.out" || fail "$w under trap+dedup: exit $?"
 	grep -q "^checksum $w $want\$" "$scratch/w.out" || fail "$w under trap+dedup: $(cat "$scratch/w.out")"
 done
 for order in be le; do
 	for w in pmake database forkexit; do
-		want=$(awk -v w="$w" '$1 == w { print $2 }' "$sums")
+		want=$(checksum_of "$w")
 		"$VMMSIM" run --quiet --endian $order --workload $w --policy l2tlb+dedup+idle \
 			--dedup-image --vms 2 --mem 32M >"$scratch/c.out" || fail "$w under l2tlb+dedup+idle ($order)"
 		grep -q "^\[vm0\] checksum $w $want\$" "$scratch/c.out" ||

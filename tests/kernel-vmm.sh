@@ -16,7 +16,6 @@
 . "$top_srcdir/tests/lib.sh"
 MAX_INSNS=1000000000
 KDIR=$top_builddir/guest/kernel
-sums="$top_srcdir/guest/apps/checksums.txt"
 WORKLOADS="pgfault forkexit idle pmake"
 failed=0
 flavours="relocated spinidle"
@@ -26,15 +25,8 @@ else
 	echo "SKIP paravirt: this vmmsim has no --flavour yet (no monitor calls)"
 fi
 
-# json_num FILE KEY: a top-level number of a results file
-json_num() { sed -n "s/^  \"$2\": \([0-9]*\),\$/\1/p" "$1"; }
 # vmm_num FILE KEY: a number of its "vmm" object
 vmm_num() { sed -n "s/^  \"vmm\": .*\"$2\": \([0-9]*\),.*/\1/p" "$1"; }
-# row_cycles FILE WHO SERVICE: the cycles of every breakdown row of WHO for SERVICE
-row_cycles() {
-	grep "\"who\": \"$2\", \"service\": \"$3\"" "$1" | sed 's/.*"cycles": \([0-9]*\),.*/\1/' |
-		awk '{ s += $1 } END { printf "%.0f", s }'
-}
 # bad MESSAGE: report a failure, carry on
 bad() {
 	echo "FAIL: $*" >&2
@@ -64,8 +56,8 @@ for order in eb el; do
 			fi
 		done
 		for w in $WORKLOADS; do
-			want=$(awk -v w="$w" '$1 == w { print $2 }' "$sums")
-			[ -n "$want" ] || fail "$sums: no checksum for $w"
+			want=$(checksum_of "$w")
+			[ -n "$want" ] || fail "$checksums: no checksum for $w"
 			out=$scratch/$w.$flavour.$order
 			"$VMMSIM" run --quiet --policy trap --max-insns $MAX_INSNS --cmdline "$w" \
 				--out "$out.json" "$kernel" >"$out.txt" 2>"$out.err"
@@ -121,7 +113,7 @@ for order in eb el; do
 			"$kernel" >"$scratch/out" 2>"$scratch/err"
 		status=$?
 		want="ktest: PASS"
-		[ $cmd = ktest ] || want="checksum forkexit $(awk '$1 == "forkexit" { print $2 }' "$sums")"
+		[ $cmd = ktest ] || want="checksum forkexit $(checksum_of forkexit)"
 		if [ "$status" = 0 ] && grep -qx "$want" "$scratch/out"; then
 			echo "PASS $cmd.$order on paravirt under dedup in 4 MiB"
 		else

@@ -4,9 +4,8 @@
 for order in eb el; do
 	"$VMMSIM" run --quiet --out "$scratch/r.json" "$top_builddir/tests/cli/hello.$order.elf" \
 		>/dev/null || fail "run ($order)"
-	total=$(sed -n 's/^  "total_cycles": \([0-9]*\),$/\1/p' "$scratch/r.json")
-	sum=$(sed -n 's/^    {"who": .*"cycles": \([0-9]*\), .*/\1/p' "$scratch/r.json" |
-		awk '{ s += $1 } END { printf "%d", s }')
+	total=$(json_num "$scratch/r.json" total_cycles)
+	sum=$(rows_sum "$scratch/r.json")
 	[ -n "$total" ] && [ -n "$sum" ] || fail "cannot read the cycles from the JSON"
 	[ "$sum" = "$total" ] || fail "breakdown sums to $sum, total_cycles is $total ($order)"
 done
@@ -24,9 +23,8 @@ for order in eb el; do
 	echo "$row" | grep -q '"mean": 21.000, .*"max": 28,' || fail "getpid cycles: $row"
 	grep '"service": "exc:Bp"' "$scratch/t.json" | grep -q '"events": 10,' ||
 		fail "break row ($order)"
-	total=$(sed -n 's/^  "total_cycles": \([0-9]*\),$/\1/p' "$scratch/t.json")
-	sum=$(sed -n 's/^    {"who": .*"cycles": \([0-9]*\), .*/\1/p' "$scratch/t.json" |
-		awk '{ s += $1 } END { printf "%d", s }')
+	total=$(json_num "$scratch/t.json" total_cycles)
+	sum=$(rows_sum "$scratch/t.json")
 	[ "$sum" = "$total" ] || fail "traps: breakdown sums to $sum, total_cycles is $total"
 done
 echo "PASS ledger (traps)"

@@ -30,3 +30,25 @@ expect_error() {
 	[ "$lines" = 1 ] || fail "$*: expected one error line, got $lines: $(cat "$scratch/err")"
 	grep -q -- "$pattern" "$scratch/err" || fail "$*: error '$(cat "$scratch/err")' lacks '$pattern'"
 }
+
+# The checksum each workload prints with its defaults ("NAME CHECKSUM" lines).
+checksums=$top_srcdir/guest/apps/checksums.txt
+# checksum_of NAME: NAME's checksum in $checksums (nothing if it has none)
+checksum_of() { awk -v n="$1" '$1 == n { print $2 }' "$checksums"; }
+# checksum_names: the workloads $checksums lists
+checksum_names() { awk '!/^#/ && NF == 2 { print $1 }' "$checksums"; }
+
+# A results file (vmmsim run --out):
+# json_num FILE KEY: one of its top-level numbers
+json_num() { sed -n "s/^  \"$2\": \([0-9]*\),\$/\1/p" "$1"; }
+# rows_sum FILE: the cycles of every row of its breakdown, added up
+rows_sum() {
+	sed -n 's/^    {"who": .*"cycles": \([0-9]*\), .*/\1/p' "$1" | awk '{ s += $1 } END { printf "%.0f", s }'
+}
+# adds_up FILE: true if the breakdown's rows add up to total_cycles
+adds_up() { [ "$(rows_sum "$1")" = "$(json_num "$1" total_cycles)" ]; }
+# row_cycles FILE WHO SERVICE: the cycles of WHO's rows for SERVICE, added up
+row_cycles() {
+	grep "\"who\": \"$2\", \"service\": \"$3\"" "$1" | sed 's/.*"cycles": \([0-9]*\),.*/\1/' |
+		awk '{ s += $1 } END { printf "%.0f", s }'
+}

@@ -6,16 +6,12 @@
 # four, and under trap the UTLB refill row's VMM time mostly TLB-write
 # emulation.
 . "$top_srcdir/tests/lib.sh"
-sums="$top_srcdir/guest/apps/checksums.txt"
-total_of() { sed -n 's/^  "total_cycles": \([0-9]*\),$/\1/p' "$1"; }
-sum_rows() {
-	sed -n 's/^    {"who": .*"cycles": \([0-9]*\), .*/\1/p' "$1" | awk '{ s += $1 } END { printf "%.0f", s }'
-}
+total_of() { json_num "$1" total_cycles; }
 # overhead BASE RUN: (RUN - BASE) / BASE in parts per million
 overhead() { awk -v b="$1" -v r="$2" 'BEGIN { printf "%d", (r - b) * 1000000 / b }'; }
 for order in be le; do
-	for w in $(awk '!/^#/ && NF == 2 { print $1 }' "$sums"); do
-		want=$(awk -v w="$w" '$1 == w { print $2 }' "$sums")
+	for w in $(checksum_names); do
+		want=$(checksum_of "$w")
 		for p in native trap l2tlb; do
 			out="$scratch/$w.$p.$order"
 			"$VMMSIM" run --quiet --max-insns 2000000000 --endian $order --workload $w \
@@ -23,7 +19,7 @@ for order in be le; do
 				fail "$w under $p ($order): exit $?: $(cat "$out.err")"
 			got=$(sed -n "s/^checksum $w //p" "$out.txt")
 			[ "$got" = "$want" ] || fail "$w under $p ($order): checksum '$got', want $want"
-			[ "$(sum_rows "$out.json")" = "$(total_of "$out.json")" ] ||
+			adds_up "$out.json" ||
 				fail "$w under $p ($order): the breakdown does not add up"
 		done
 	done
@@ -46,8 +42,7 @@ for order in be le; do
 	j="$scratch/tlbmiss.trap.$order.json"
 	tw=$(grep '"who": "vmm", "service": "UTLB_MISS", "component": "tlb-write emulation"' "$j" |
 		sed 's/.*"cycles": \([0-9]*\),.*/\1/')
-	all=$(grep '"who": "vmm", "service": "UTLB_MISS"' "$j" |
-		sed 's/.*"cycles": \([0-9]*\),.*/\1/' | awk '{ s += $1 } END { printf "%.0f", s }')
+	all=$(row_cycles "$j" vmm UTLB_MISS)
 	[ -n "$tw" ] && [ "$((tw * 2))" -gt "$all" ] ||
 		fail "tlbmiss under trap ($order): TLB-write emulation $tw of $all VMM cycles in UTLB_MISS"
 	echo "overheads ($order, ppm): trap pmake $t_pmake database $t_database engineering $t_engineering raytrace $t_raytrace; l2tlb $l_pmake $l_database $l_engineering $l_raytrace"
@@ -55,13 +50,13 @@ done
 # four VMs on one CPU: VM i runs the workload with seed 1+i and prints what
 # a native run with that seed prints, under trap (flushing the TLB at each
 # world switch) and l2tlb (tagging ASIDs per VM), in both byte orders
-for w in $(awk '!/^#/ && NF == 2 { print $1 }' "$sums"); do
+for w in $(checksum_names); do
 	for seed in 2 3 4; do
 		"$VMMSIM" run --quiet --max-insns 2000000000 --workload $w --seed $seed \
 			>"$scratch/ref.out" || fail "$w seed $seed natively"
 		sed -n "s/^checksum $w /$seed /p" "$scratch/ref.out"
 	done >"$scratch/$w.refs"
-	echo "1 $(awk -v w="$w" '$1 == w { print $2 }' "$sums")" >>"$scratch/$w.refs"
+	echo "1 $(checksum_of "$w")" >>"$scratch/$w.refs"
 	for order in be le; do
 		for p in "trap" "l2tlb --asid-tag"; do
 			"$VMMSIM" run --quiet --max-insns 8000000000 --vms 4 --mem 32M --endian $order \
@@ -72,7 +67,7 @@ for w in $(awk '!/^#/ && NF == 2 { print $1 }' "$sums"); do
 				grep -q "^\[vm$i\] checksum $w $want\$" "$scratch/vms.out" ||
 					fail "$w, 4 VMs under $p ($order): vm$i printed $(grep "vm$i" "$scratch/vms.out" | tail -1), want $want"
 			done
-			[ "$(sum_rows "$scratch/vms.json")" = "$(total_of "$scratch/vms.json")" ] ||
+			adds_up "$scratch/vms.json" ||
 				fail "$w, 4 VMs under $p ($order): the breakdown does not add up"
 		done
 	done

@@ -38,8 +38,8 @@ for w in pmake database engineering raytrace; do
 		rows "$scratch/run.json" >"$scratch/run.rows"
 		rows "$scratch/rep.json" >"$scratch/rep.rows"
 		[ -s "$scratch/run.rows" ] || fail "$w $p: no breakdown rows read"
-		total_run=$(sed -n 's/^  "total_cycles": \([0-9]*\),$/\1/p' "$scratch/run.json")
-		total_rep=$(sed -n 's/^  "total_cycles": \([0-9]*\),$/\1/p' "$scratch/rep.json")
+		total_run=$(json_num "$scratch/run.json" total_cycles)
+		total_rep=$(json_num "$scratch/rep.json" total_cycles)
 		join -a 1 -a 2 -e 0 -o 0,1.2,1.3,2.2,2.3 "$scratch/run.rows" "$scratch/rep.rows" |
 			awk -v w="$w" -v p="$p" -v tr="$total_run" -v tp="$total_rep" '
 			function off(a, b) { return a ? (b - a) / a * 100 : (b ? 100 : 0) }

@@ -7,10 +7,6 @@
 # here (replay's modelling of a VMM is still changing).
 . "$top_srcdir/tests/lib.sh"
 
-# json_number FIELD FILE: a top-level number of a results file
-json_number() {
-	sed -n "s/^  \"$1\": \\([0-9]*\\),\$/\\1/p" "$2"
-}
 # breakdown FILE: the ledger's rows of a results file
 breakdown() {
 	grep '^    {"who": ' "$1"
@@ -22,8 +18,8 @@ for w in pmake database engineering raytrace; do
 		>"$scratch/$w.run.out" || fail "record $w"
 	grep -q "^checksum $w " "$scratch/$w.run.out" ||
 		fail "record $w printed '$(cat "$scratch/$w.run.out")', no checksum line"
-	insns=$(json_number instructions "$scratch/$w.run.json")
-	cycles=$(json_number total_cycles "$scratch/$w.run.json")
+	insns=$(json_num "$scratch/$w.run.json" instructions)
+	cycles=$(json_num "$scratch/$w.run.json" total_cycles)
 	[ -n "$insns" ] && [ -n "$cycles" ] || fail "$w: no totals in the run's JSON"
 	breakdown "$scratch/$w.run.json" >"$scratch/$w.run.rows" || fail "$w: no breakdown rows"
 
@@ -38,9 +34,9 @@ for w in pmake database engineering raytrace; do
 	breakdown "$scratch/$w.rep.json" | cmp -s - "$scratch/$w.run.rows" ||
 		fail "replay $w: breakdown rows differ from the run's: $(breakdown "$scratch/$w.rep.json" |
 			diff "$scratch/$w.run.rows" - | head -4)"
-	[ "$(json_number instructions "$scratch/$w.rep.json")" = "$insns" ] ||
+	[ "$(json_num "$scratch/$w.rep.json" instructions)" = "$insns" ] ||
 		fail "replay $w: instructions differ from the run's $insns"
-	[ "$(json_number total_cycles "$scratch/$w.rep.json")" = "$cycles" ] ||
+	[ "$(json_num "$scratch/$w.rep.json" total_cycles)" = "$cycles" ] ||
 		fail "replay $w: total_cycles differ from the run's $cycles"
 
 	# recording changes nothing in the results: a plain run gives the same

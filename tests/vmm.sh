@@ -6,12 +6,6 @@
 # vmmsim run and vmmsim replay.
 . "$top_srcdir/tests/lib.sh"
 mini="$top_builddir/tests/vmm"
-sum_rows() {
-	sed -n 's/^    {"who": .*"cycles": \([0-9]*\), .*/\1/p' "$1" | awk '{ s += $1 } END { printf "%.0f", s }'
-}
-total_of() {
-	sed -n 's/^  "total_cycles": \([0-9]*\),$/\1/p' "$1"
-}
 for order in eb el; do
 	"$VMMSIM" run --quiet "$mini/mini-native.$order.elf" >"$scratch/native.out" ||
 		fail "native run ($order)"
@@ -23,7 +17,7 @@ for order in eb el; do
 				>"$scratch/$policy.out" || fail "$policy, $tlb TLB entries ($order)"
 			cmp -s "$scratch/native.out" "$scratch/$policy.out" ||
 				fail "$policy ($order, $tlb): printed $(cat "$scratch/$policy.out")"
-			[ "$(sum_rows "$scratch/$policy.json")" = "$(total_of "$scratch/$policy.json")" ] ||
+			adds_up "$scratch/$policy.json" ||
 				fail "$policy ($order, $tlb): the breakdown does not add up to total_cycles"
 			grep -q "\"policy\": \"$policy\"" "$scratch/$policy.json" || fail "policy not recorded"
 		done
