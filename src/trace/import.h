@@ -15,11 +15,13 @@
 struct importer; /* import_model.h */
 
 /* One input format: its name for --from, the header's source, one line for
- * --help, and the parser that feeds the modelled kernel. */
+ * --help, and the parser that feeds the modelled kernel one input line
+ * (without its line ending; blank lines never reach it): false with err
+ * filled on a bad line. */
 struct import_format {
 	const char *name;
 	const char *summary;
-	bool (*parse)(struct importer *im, char *err, size_t errlen);
+	bool (*parse_line)(struct importer *im, const char *line, char *err, size_t errlen);
 };
 
 extern const struct import_format import_din_format, import_dinD_format, import_lackey_format;

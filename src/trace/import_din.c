@@ -18,30 +18,18 @@
 
 enum din_action { DIN_LOAD, DIN_STORE, DIN_FETCH, DIN_SKIP };
 
-static bool blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static const char *skip_blanks(const char *p)
-{
-	while (blank(*p))
-		p++;
-	return p;
-}
-
 /* The length of the word at p, for error messages (at most 40 shown). */
 static int word_len(const char *p)
 {
 	int n = 0;
-	while (p[n] && !blank(p[n]) && n < 40)
+	while (p[n] && !import_blank(p[n]) && n < 40)
 		n++;
 	return n;
 }
 
 static bool end_of_field(char c)
 {
-	return c == 0 || blank(c);
+	return c == 0 || import_blank(c);
 }
 
 /* "d": the label is a hexadecimal number. */
@@ -84,7 +72,7 @@ static bool dinD_type(struct importer *im, const char **p, enum din_action *a, c
 static bool hex_field(struct importer *im, const char **p, const char *what, uint64_t *v,
                       char *err, size_t errlen)
 {
-	*p = skip_blanks(*p);
+	*p = import_skip_blanks(*p);
 	const char *s = *p;
 	if (!*s)
 		return import_error(im, err, errlen, "no %s", what);
@@ -94,54 +82,45 @@ static bool hex_field(struct importer *im, const char **p, const char *what, uin
 	return true;
 }
 
-static bool parse_din(struct importer *im, bool extended, char *err, size_t errlen)
+static bool parse_din(struct importer *im, const char *line, bool extended, char *err,
+                      size_t errlen)
 {
-	char *line;
-	int rc;
-	while ((rc = import_next_line(im, &line, err, errlen)) == 1) {
-		const char *p = skip_blanks(line);
-		enum din_action a = DIN_SKIP;
-		uint64_t addr, size;
-		if (!*p)
-			continue;
-		if (!(extended ? dinD_type(im, &p, &a, err, errlen)
-		               : din_label(im, &p, &a, err, errlen)))
-			return false;
-		if (!hex_field(im, &p, "address", &addr, err, errlen))
-			return false;
-		if (extended && !hex_field(im, &p, "size", &size, err, errlen))
-			return false;
-		bool ok = true;
-		switch (a) {
-		case DIN_FETCH: ok = import_insn(im, addr, err, errlen); break;
-		case DIN_LOAD: ok = import_data(im, addr, TRACE_REF_LOAD, err, errlen); break;
-		case DIN_STORE: ok = import_data(im, addr, TRACE_REF_STORE, err, errlen); break;
-		case DIN_SKIP: break;
-		}
-		if (!ok)
-			return false;
+	const char *p = import_skip_blanks(line);
+	enum din_action a = DIN_SKIP;
+	uint64_t addr, size;
+	if (!(extended ? dinD_type(im, &p, &a, err, errlen) : din_label(im, &p, &a, err, errlen)))
+		return false;
+	if (!hex_field(im, &p, "address", &addr, err, errlen))
+		return false;
+	if (extended && !hex_field(im, &p, "size", &size, err, errlen))
+		return false;
+	switch (a) {
+	case DIN_FETCH: return import_insn(im, addr, err, errlen);
+	case DIN_LOAD: return import_data(im, addr, TRACE_REF_LOAD, err, errlen);
+	case DIN_STORE: return import_data(im, addr, TRACE_REF_STORE, err, errlen);
+	case DIN_SKIP: break;
 	}
-	return rc == 0;
+	return true;
 }
 
-static bool parse_d(struct importer *im, char *err, size_t errlen)
+static bool parse_d(struct importer *im, const char *line, char *err, size_t errlen)
 {
-	return parse_din(im, false, err, errlen);
+	return parse_din(im, line, false, err, errlen);
 }
 
-static bool parse_D(struct importer *im, char *err, size_t errlen)
+static bool parse_D(struct importer *im, const char *line, char *err, size_t errlen)
 {
-	return parse_din(im, true, err, errlen);
+	return parse_din(im, line, true, err, errlen);
 }
 
 const struct import_format import_din_format = {
 	.name = "din",
 	.summary = "Dinero IV -informat d: LABEL ADDRESS",
-	.parse = parse_d,
+	.parse_line = parse_d,
 };
 
 const struct import_format import_dinD_format = {
 	.name = "dinD",
 	.summary = "Dinero IV -informat D: TYPE ADDRESS SIZE",
-	.parse = parse_D,
+	.parse_line = parse_D,
 };

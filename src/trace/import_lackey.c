@@ -16,11 +16,6 @@
 
 #include "trace/import_model.h"
 
-static bool blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 static bool valgrind_message(const char *line)
 {
 	return (line[0] == '=' && line[1] == '=') || (line[0] == '-' && line[1] == '-');
@@ -30,8 +25,7 @@ static bool valgrind_message(const char *line)
 static bool parse_operand(struct importer *im, const char *p, uint64_t *addr, char *err,
                           size_t errlen)
 {
-	while (blank(*p))
-		p++;
+	p = import_skip_blanks(p);
 	const char *s = p;
 	if (!import_parse_hex(&p, addr))
 		return import_error(im, err, errlen, "address '%.20s' is not a hexadecimal number", s);
@@ -43,52 +37,39 @@ static bool parse_operand(struct importer *im, const char *p, uint64_t *addr, ch
 		p++;
 	if (p == s || p - s > 9)
 		return import_error(im, err, errlen, "size '%.20s' is not a decimal number", s);
-	while (blank(*p))
-		p++;
+	p = import_skip_blanks(p);
 	if (*p)
 		return import_error(im, err, errlen, "unexpected '%.20s' after the size", p);
 	return true;
 }
 
-static bool parse_lackey(struct importer *im, char *err, size_t errlen)
+static bool parse_lackey(struct importer *im, const char *line, char *err, size_t errlen)
 {
-	char *line;
-	int rc;
-	while ((rc = import_next_line(im, &line, err, errlen)) == 1) {
-		uint64_t addr;
-		const char *p = line;
-		while (blank(*p))
-			p++;
-		if (!*p || valgrind_message(line))
-			continue;
-		char what = 0;
-		if (line[0] == 'I' && blank(line[1]))
-			what = 'I';
-		else if (line[0] == ' ' && line[1] && strchr("LSM", line[1]) && blank(line[2]))
-			what = line[1];
-		if (!what)
-			return import_error(im, err, errlen,
-			                    "'%.30s' is not a lackey line (I, L, S, M or ==PID==)", line);
-		if (!parse_operand(im, line + 2, &addr, err, errlen))
-			return false;
-		bool ok;
-		switch (what) {
-		case 'I': ok = import_insn(im, addr, err, errlen); break;
-		case 'L': ok = import_data(im, addr, TRACE_REF_LOAD, err, errlen); break;
-		case 'S': ok = import_data(im, addr, TRACE_REF_STORE, err, errlen); break;
-		default: /* M */
-			ok = import_data(im, addr, TRACE_REF_LOAD, err, errlen) &&
-			     import_data(im, addr, TRACE_REF_STORE, err, errlen);
-			break;
-		}
-		if (!ok)
-			return false;
+	uint64_t addr;
+	if (valgrind_message(line))
+		return true;
+	char what = 0;
+	if (line[0] == 'I' && import_blank(line[1]))
+		what = 'I';
+	else if (line[0] == ' ' && line[1] && strchr("LSM", line[1]) && import_blank(line[2]))
+		what = line[1];
+	if (!what)
+		return import_error(im, err, errlen,
+		                    "'%.30s' is not a lackey line (I, L, S, M or ==PID==)", line);
+	if (!parse_operand(im, line + 2, &addr, err, errlen))
+		return false;
+	switch (what) {
+	case 'I': return import_insn(im, addr, err, errlen);
+	case 'L': return import_data(im, addr, TRACE_REF_LOAD, err, errlen);
+	case 'S': return import_data(im, addr, TRACE_REF_STORE, err, errlen);
+	default: /* M */
+		return import_data(im, addr, TRACE_REF_LOAD, err, errlen) &&
+		       import_data(im, addr, TRACE_REF_STORE, err, errlen);
 	}
-	return rc == 0;
 }
 
 const struct import_format import_lackey_format = {
 	.name = "lackey",
 	.summary = "valgrind --tool=lackey --trace-mem=yes",
-	.parse = parse_lackey,
+	.parse_line = parse_lackey,
 };

@@ -77,7 +77,10 @@ struct importer {
 
 /* ---- input ---- */
 
-int import_next_line(struct importer *im, char **line, char *err, size_t errlen)
+/* The next input line, without its line ending, in *line: 1, or 0 at the
+ * end of the input, or -1 with err filled (a damaged gzip stream, a line
+ * too long). */
+static int next_line(struct importer *im, char **line, char *err, size_t errlen)
 {
 	if (!gzgets(im->in, im->buf, sizeof im->buf)) {
 		int zerr;
@@ -346,7 +349,12 @@ bool import_trace(const struct import_format *f, const char *input, const char *
 		*write_failed = true;
 		goto out;
 	}
-	if (!f->parse(im, err, errlen))
+	char *line;
+	int rc;
+	while ((rc = next_line(im, &line, err, errlen)) == 1)
+		if (*import_skip_blanks(line) && !f->parse_line(im, line, err, errlen))
+			goto out;
+	if (rc < 0)
 		goto out;
 	end_insn(im);
 	if (s->references == 0) {

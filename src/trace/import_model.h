@@ -19,10 +19,18 @@
 #include "trace/import.h"
 #include "trace/trace_format.h"
 
-/* The next input line, without its line ending, in *line: 1, or 0 at the
- * end of the input, or -1 with err filled (a damaged gzip stream, a line
- * too long). */
-int import_next_line(struct importer *im, char **line, char *err, size_t errlen);
+/* Blanks between fields: spaces and tabs. */
+static inline bool import_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static inline const char *import_skip_blanks(const char *p)
+{
+	while (import_blank(*p))
+		p++;
+	return p;
+}
 
 /* Fill err with "FILE: line N: " and the message; returns false. */
 bool import_error(struct importer *im, char *err, size_t errlen, const char *fmt, ...)
