@@ -11,19 +11,11 @@
 #   DEMAND_ZERO cycles fall, the VMM's page zeroing appears), traps on fewer
 #   privileged instructions, idles through MC_IDLE (idle cycles), and keeps
 #   reusing the pages it frees when the VMM (dedup) takes their frames back.
-# The paravirt runs need the VMM's monitor calls: they are skipped, with a
-# message, while `vmmsim run --help` does not offer --flavour.
 . "$top_srcdir/tests/lib.sh"
 MAX_INSNS=1000000000
 KDIR=$top_builddir/guest/kernel
 WORKLOADS="pgfault forkexit idle pmake"
 failed=0
-flavours="relocated spinidle"
-if "$VMMSIM" run --help 2>&1 | grep -q -- --flavour; then
-	flavours="$flavours paravirt"
-else
-	echo "SKIP paravirt: this vmmsim has no --flavour yet (no monitor calls)"
-fi
 
 # vmm_num FILE KEY: a number of its "vmm" object
 vmm_num() { sed -n "s/^  \"vmm\": .*\"$2\": \([0-9]*\),.*/\1/p" "$1"; }
@@ -39,7 +31,7 @@ for order in eb el; do
 	"$VMMSIM" run --quiet --max-insns $MAX_INSNS --cmdline ktest "$native" >"$scratch/native" 2>&1 ||
 		fail "ktest on the native $order kernel: exit status $?"
 	grep '^ktest:' "$scratch/native" >"$scratch/want"
-	for flavour in $flavours; do
+	for flavour in relocated spinidle paravirt; do
 		kernel=$KDIR/vmunix-$flavour.$order.elf
 		[ -f "$kernel" ] || fail "$kernel missing (make builds it)"
 		for policy in trap l2tlb; do
@@ -78,7 +70,6 @@ for order in eb el; do
 	else
 		bad "idle.$order: idle cycles relocated '$ri', spinidle '$si': want > 0 and 0"
 	fi
-	case " $flavours " in *" paravirt "*) ;; *) continue ;; esac
 
 	# paravirt: the VMM zeroes the pages, the guest kernel no longer does
 	r=$scratch/pgfault.relocated.$order.json p=$scratch/pgfault.paravirt.$order.json
