@@ -88,10 +88,8 @@ static bool l2_exception(void *st, struct vmm *v, struct vm *vm, struct vmm_trap
 		return false;
 	}
 	vmm_hwtlb_put(v, &composed);
-	vmm_charge(v, LEDGER_C_L2TLB, SERVICE_UTLB_MISS, cost + c->vmm_pmap + c->vmm_hwtlb_write);
-	if (!v->m->ledger.depth)
-		ledger_vmm_event(v->m, SERVICE_UTLB_MISS);
-	t->resume = vmm_retry_pc(t);
+	vmm_refill_served(v, t, LEDGER_C_L2TLB, SERVICE_UTLB_MISS,
+	                  cost + c->vmm_pmap + c->vmm_hwtlb_write);
 	return true;
 }
 

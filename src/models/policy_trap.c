@@ -78,11 +78,8 @@ static bool tlb_fault(struct vmm *v, struct vm *vm, struct vmm_trap *t)
 			return true;
 		}
 		v->stats.ktlb_fills++;
-		vmm_charge(v, LEDGER_C_KTLB, SERVICE_KTLB_MISS,
-		           trap_cost(v) + c->vmm_pmap + c->vmm_hwtlb_write);
-		if (!v->m->ledger.depth)
-			ledger_vmm_event(v->m, SERVICE_KTLB_MISS);
-		t->resume = vmm_retry_pc(t);
+		vmm_refill_served(v, t, LEDGER_C_KTLB, SERVICE_KTLB_MISS,
+		                  trap_cost(v) + c->vmm_pmap + c->vmm_hwtlb_write);
 		return true;
 	}
 	if (va >= 0x80000000u)
@@ -106,11 +103,8 @@ static bool tlb_fault(struct vmm *v, struct vm *vm, struct vmm_trap *t)
 		/* the guest holds the entry; the hardware had evicted it */
 		vmm_hwtlb_insert(v, vm, &vm->tlb.entry[x.index]);
 		v->stats.vtlb_fills++;
-		vmm_charge(v, LEDGER_C_TLB_WRITE, SERVICE_UTLB_MISS,
-		           trap_cost(v) + c->vmm_vtlb_lookup + c->vmm_pmap + c->vmm_hwtlb_write);
-		if (!v->m->ledger.depth)
-			ledger_vmm_event(v->m, SERVICE_UTLB_MISS);
-		t->resume = vmm_retry_pc(t);
+		vmm_refill_served(v, t, LEDGER_C_TLB_WRITE, SERVICE_UTLB_MISS,
+		                  trap_cost(v) + c->vmm_vtlb_lookup + c->vmm_pmap + c->vmm_hwtlb_write);
 		return true;
 	}
 	struct exc e = { .code = r == TLB_MODIFIED ? EXC_MOD : t->e.code, .tlb = true,

@@ -22,6 +22,15 @@ void vmm_charge(struct vmm *v, enum ledger_component c, uint32_t service, uint64
 	ledger_vmm(m, c, service == SERVICE_NONE ? m->service_mark : service, cycles);
 }
 
+void vmm_refill_served(struct vmm *v, struct vmm_trap *t, enum ledger_component c,
+                       uint32_t service, uint64_t cycles)
+{
+	vmm_charge(v, c, service, cycles);
+	if (!v->m->ledger.depth) /* outside any guest entry: an event of its own */
+		ledger_vmm_event(v->m, service);
+	t->resume = vmm_retry_pc(t);
+}
+
 void vmm_charge_background(struct vmm *v, enum ledger_component c, uint32_t service,
                            uint64_t cycles)
 {
@@ -134,7 +143,8 @@ static uint32_t vmm_exception(void *ctx, struct machine *m, const struct exc *e,
 {
 	struct vmm *v = ctx;
 	struct vm *vm = vmm_current(v);
-	struct vmm_trap t = { .e = *e, .pc = pc, .bd = bd, .resume = bd ? pc - 4 : pc };
+	struct vmm_trap t = { .e = *e, .pc = pc, .bd = bd };
+	t.resume = vmm_retry_pc(&t);
 	bool kernel = vcp0_guest_kernel(&vm->cp0), done = false;
 	v->stats.traps[e->code]++;
 

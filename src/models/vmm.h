@@ -148,6 +148,12 @@ void vmm_charge_background(struct vmm *v, enum ledger_component c, uint32_t serv
  * outside any entry, to service (SERVICE_NONE: the current service mark). */
 void vmm_charge(struct vmm *v, enum ledger_component c, uint32_t service, uint64_t cycles);
 
+/* A TLB refill the VMM served without entering the guest: charge cycles to
+ * component c and service (an event of service when no guest entry is
+ * open), and retry the faulting instruction. */
+void vmm_refill_served(struct vmm *v, struct vmm_trap *t, enum ledger_component c,
+                       uint32_t service, uint64_t cycles);
+
 /* Reflect exception e (raised at pc, bd) to the guest: fill the virtual CP0
  * and return the guest vector to continue at. */
 uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd);
