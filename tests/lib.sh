@@ -52,3 +52,5 @@ row_cycles() {
 	grep "\"who\": \"$2\", \"service\": \"$3\"" "$1" | sed 's/.*"cycles": \([0-9]*\),.*/\1/' |
 		awk '{ s += $1 } END { printf "%.0f", s }'
 }
+# row_events FILE WHO SERVICE: the events of WHO's rows for SERVICE, one a line
+row_events() { grep "\"who\": \"$2\", \"service\": \"$3\"" "$1" | sed 's/.*"events": \([0-9]*\),.*/\1/'; }

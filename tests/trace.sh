@@ -70,14 +70,11 @@ done
 cmp -s "$scratch/trap1.json" "$scratch/trap2.json" || fail "two trap replays of pmake differ"
 
 # a smaller TLB: at least as many refills as the recording's 48 entries
-utlb_events() {
-	sed -n 's/^    {"who": "kernel", "service": "UTLB_MISS", .*"events": \([0-9]*\),.*/\1/p' "$1"
-}
 "$VMMSIM" replay --quiet --tlb-entries 16 --out "$scratch/tlb16.json" "$t" >"$scratch/tlb16.out" ||
 	fail "replay --tlb-entries 16 pmake exited $?"
 cmp -s "$scratch/pmake.run.out" "$scratch/tlb16.out" || fail "replay --tlb-entries 16 pmake's output"
-small=$(utlb_events "$scratch/tlb16.json")
-large=$(utlb_events "$scratch/pmake.rep.json")
+small=$(row_events "$scratch/tlb16.json" kernel UTLB_MISS)
+large=$(row_events "$scratch/pmake.rep.json" kernel UTLB_MISS)
 [ -n "$small" ] && [ -n "$large" ] || fail "no UTLB_MISS row in the pmake replays"
 [ "$small" -ge "$large" ] || fail "16 TLB entries: $small refills, fewer than 48 entries' $large"
 echo "PASS trace: replays deterministic; 16 TLB entries $small refills, 48 entries $large"

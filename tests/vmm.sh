@@ -30,8 +30,8 @@ for order in eb el; do
 	grep -q '"who": "vmm", "service": "UTLB_MISS", "component": "l2tlb service"' \
 		"$scratch/l2tlb.json" || fail "l2tlb: no l2tlb service row"
 	# l2tlb serves some refills without the guest: fewer guest refills
-	t=$(grep '"who": "kernel", "service": "UTLB_MISS"' "$scratch/trap.json" | sed 's/.*"events": \([0-9]*\),.*/\1/')
-	l=$(grep '"who": "kernel", "service": "UTLB_MISS"' "$scratch/l2tlb.json" | sed 's/.*"events": \([0-9]*\),.*/\1/')
+	t=$(row_events "$scratch/trap.json" kernel UTLB_MISS)
+	l=$(row_events "$scratch/l2tlb.json" kernel UTLB_MISS)
 	[ "$l" -le "$t" ] || fail "l2tlb entered the guest for $l refills, trap for $t"
 	# deterministic, and the host translation cache changes nothing
 	"$VMMSIM" run --quiet --policy l2tlb --out "$scratch/a.json" "$mini/mini-relocated.$order.elf" >/dev/null
