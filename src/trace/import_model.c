@@ -18,6 +18,7 @@
 #include "config.h"
 #include "sim/cp0.h"
 #include "sim/services.h"
+#include "tlb/tlb.h"
 #include "trace/priv_insn.h"
 #include "trace/trace_io.h"
 
@@ -28,8 +29,6 @@
 #define USER_MODE 2
 #define FIRST_PFN 0x400u /* the modelled kernel's page pool starts at 4 MiB */
 #define ENTRYLO_CACHED (3u << 3)
-#define ENTRYLO_D 4u
-#define ENTRYLO_V 2u
 #define LINE_MAX_BYTES 4096
 
 /* The guest kernel's demand-zero handler, by INSNS class (alu load store
@@ -45,9 +44,6 @@ static const uint64_t demand_zero_handler[7] = { 2228, 88, 1094, 1082, 0, 0, 0 }
 
 /* The handler's TLB update, as PRIV records at a fixed kseg0 address. */
 #define HANDLER_PC 0x80000180u
-
-#define EXC_TLBL 2
-#define EXC_TLBS 3
 
 enum { CLASS_ALU, CLASS_LOAD, CLASS_STORE, NCLASSES = 7 };
 
@@ -71,7 +67,6 @@ struct importer {
 	uint32_t *pfn; /* per kuseg page: its frame, 0 while untouched */
 	uint32_t next_pfn, end_pfn;
 	uint64_t mem_bytes;
-	bool fetched;
 	struct import_summary *s;
 };
 
@@ -191,7 +186,7 @@ static void put_ref(struct importer *im, uint32_t vpn, enum trace_ref_kind kind,
 static uint32_t entrylo_of(const struct importer *im, uint32_t vpn)
 {
 	uint32_t pfn = im->pfn[vpn];
-	return pfn ? pfn << 6 | ENTRYLO_CACHED | ENTRYLO_D | ENTRYLO_V : 0;
+	return pfn ? pfn << 6 | ENTRYLO_CACHED | TLB_ENTRYLO_D | TLB_ENTRYLO_V : 0;
 }
 
 static void put_priv(struct importer *im, unsigned i, uint32_t insn, uint32_t value)
@@ -282,7 +277,6 @@ bool import_insn(struct importer *im, uint64_t pc, char *err, size_t errlen)
 	im->in_insn = true;
 	im->has_load = im->has_store = false;
 	im->pc = (uint32_t)pc & KUSEG_MASK;
-	im->fetched = true;
 	return touch(im, pc, TRACE_REF_FETCH, err, errlen);
 }
 
@@ -363,7 +357,7 @@ bool import_trace(const struct import_format *f, const char *input, const char *
 		goto out;
 	}
 	flush_insns(im);
-	s->no_fetches = !im->fetched;
+	s->no_fetches = !im->fetch_seen;
 	s->kernel_instructions = im->insns_written - s->instructions;
 	ok = trace_writer_close(im->w, im->insns_written, 0, err, errlen);
 	im->w = NULL;
