@@ -40,12 +40,10 @@
  * alu 4567191, load 181304, store 2243578, branch 2219009 in all, i.e.
  * 2227.9, 88.4, 1094.4 and 1082.4 per fault (mostly zeroing 1024 words),
  * plus 10 privileged instructions of which the model keeps the 5 below. */
-static const uint64_t demand_zero_handler[7] = { 2228, 88, 1094, 1082, 0, 0, 0 };
+static const uint64_t demand_zero_handler[REC_NCLASSES] = { 2228, 88, 1094, 1082, 0, 0, 0 };
 
 /* The handler's TLB update, as PRIV records at a fixed kseg0 address. */
 #define HANDLER_PC 0x80000180u
-
-enum { CLASS_ALU, CLASS_LOAD, CLASS_STORE, NCLASSES = 7 };
 
 struct importer {
 	const char *path;
@@ -54,7 +52,7 @@ struct importer {
 	char buf[LINE_MAX_BYTES + 2];
 	struct trace_writer *w;
 
-	uint64_t pending[NCLASSES]; /* instructions not yet in an INSNS record */
+	uint64_t pending[REC_NCLASSES]; /* instructions not yet in an INSNS record */
 	uint64_t insns_written;     /* the INSNS fields and PRIV records so far */
 	bool in_insn, has_load, has_store;
 	uint32_t pc; /* the current instruction's, folded */
@@ -152,12 +150,12 @@ bool import_parse_hex(const char **p, uint64_t *v)
 static void flush_insns(struct importer *im)
 {
 	uint64_t any = 0;
-	for (int i = 0; i < NCLASSES; i++)
+	for (int i = 0; i < REC_NCLASSES; i++)
 		any |= im->pending[i];
 	if (!any)
 		return;
 	trace_writer_record(im->w, TRACE_REC_INSNS, im->pending);
-	for (int i = 0; i < NCLASSES; i++) {
+	for (int i = 0; i < REC_NCLASSES; i++) {
 		im->insns_written += im->pending[i];
 		im->pending[i] = 0;
 	}
@@ -169,7 +167,7 @@ static void put(struct importer *im, enum trace_record_kind kind, const uint64_t
 		flush_insns(im);
 	trace_writer_record(im->w, kind, f);
 	if (kind == TRACE_REC_INSNS)
-		for (int i = 0; i < NCLASSES; i++)
+		for (int i = 0; i < REC_NCLASSES; i++)
 			im->insns_written += f[i];
 	else if (kind == TRACE_REC_PRIV)
 		im->insns_written++;
@@ -257,7 +255,7 @@ static bool touch(struct importer *im, uint64_t host_addr, enum trace_ref_kind k
 /* Count one instruction by class; an INSNS field never exceeds 32 bits. */
 static void count_insn(struct importer *im, bool load, bool store)
 {
-	uint64_t *c = &im->pending[store ? CLASS_STORE : load ? CLASS_LOAD : CLASS_ALU];
+	uint64_t *c = &im->pending[store ? REC_STORE : load ? REC_LOAD : REC_ALU];
 	if (*c == UINT32_MAX)
 		flush_insns(im);
 	++*c;

@@ -49,7 +49,7 @@ struct held {
  * and the REF and TLB_WRITE records themselves do not count. */
 struct step {
 	uint32_t insn, pc;
-	uint64_t insns[7];
+	uint64_t insns[REC_NCLASSES];
 };
 
 struct trace_recorder {
@@ -219,10 +219,10 @@ static void flush_insns(struct machine *m)
 static unsigned shape_of(const struct held *h, unsigned n, struct step *out)
 {
 	unsigned k = 0;
-	uint64_t acc[7] = { 0 };
+	uint64_t acc[REC_NCLASSES] = { 0 };
 	for (unsigned i = 1; i < n; i++) { /* [0] is the EXCEPTION */
 		if (h[i].kind == TRACE_REC_INSNS)
-			for (unsigned c = 0; c < 7; c++)
+			for (unsigned c = 0; c < REC_NCLASSES; c++)
 				acc[c] += h[i].f[c];
 		if (h[i].kind != TRACE_REC_PRIV)
 			continue;

@@ -20,9 +20,6 @@ struct machine;
 struct exc;
 struct tlb_entry;
 
-/* The classes of m->rec_class, in the INSNS record's field order. */
-enum { REC_ALU, REC_LOAD, REC_STORE, REC_BRANCH, REC_MULT, REC_DIV, REC_PRIV, REC_NCLASSES };
-
 /* Start recording m into path (h: what the header says); m->rec is set.
  * False with err filled if the file cannot be created. */
 bool trace_recorder_start(struct machine *m, const char *path, const struct trace_header *h,

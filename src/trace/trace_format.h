@@ -55,6 +55,10 @@
 	X(PAGE_HASH, 9, 2, "ppn hash")                                                             \
 	X(REFILL, 10, 7, "code flags badvaddr_delta pc_delta entrylo0 entrylo1 index")
 
+/* INSNS fields: the instructions retired by class, in this order (the
+ * recorder counts them so in m->rec_class; the importer too). */
+enum { REC_ALU, REC_LOAD, REC_STORE, REC_BRANCH, REC_MULT, REC_DIV, REC_PRIV, REC_NCLASSES };
+
 /* EXCEPTION flags */
 #define TRACE_EXC_REFILL 1u    /* a TLB miss with no matching entry (the refill vector) */
 #define TRACE_EXC_BD 2u        /* raised in a branch delay slot */
