@@ -422,6 +422,16 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 	}
 }
 
+/* VMMSIM_REPLAY_DEBUG (doc/replay.md): the templates and the refills. */
+static void debug_summary(const struct replay *r)
+{
+	fprintf(stderr, "replay: refill template %u ops, tick template %u ops, %llu refills synthesized, %llu skipped\n",
+	        r->refill.n, r->tick.n, (unsigned long long)r->synthesized, (unsigned long long)r->skipped);
+	for (unsigned i = 0; i < r->tick.n; i++)
+		fprintf(stderr, "  tick op %u: kind %d insn %08x pc %08x value %08x\n", i, r->tick.op[i].kind,
+		        r->tick.op[i].insn, r->tick.op[i].pc, r->tick.op[i].value);
+}
+
 int replay_run(struct replay *r, char *err, size_t errlen)
 {
 	struct trace_record rec;
@@ -443,11 +453,7 @@ int replay_run(struct replay *r, char *err, size_t errlen)
 		return -1;
 	struct machine *m = r->m;
 	if (getenv("VMMSIM_REPLAY_DEBUG"))
-		fprintf(stderr, "replay: refill template %u ops, tick template %u ops, %llu refills synthesized, %llu skipped\n",
-		        r->refill.n, r->tick.n, (unsigned long long)r->synthesized, (unsigned long long)r->skipped);
-	for (unsigned i = 0; getenv("VMMSIM_REPLAY_DEBUG") && i < r->tick.n; i++)
-		fprintf(stderr, "  tick op %u: kind %d insn %08x pc %08x value %08x\n", i, r->tick.op[i].kind,
-		        r->tick.op[i].insn, r->tick.op[i].pc, r->tick.op[i].value);
+		debug_summary(r);
 	m->stats.insns_by_mode[m->mode] += m->insns - m->mode_insn0;
 	m->mode_insn0 = m->insns;
 	return 0;
