@@ -210,7 +210,6 @@ static bool dedup_monitor(void *st, struct vmm *v, struct vm *vm, struct vmm_tra
 	pmap_map_shared(v, vm, p, v->frames.zero);
 	d->freed++;
 	v->m->insns++;
-	vm->monitor_calls++;
 	R[CPU_V0] = 0;
 	const struct costmodel *c = vmm_cost(v);
 	vmm_charge(v, LEDGER_C_MONITOR, SERVICE_NONE,

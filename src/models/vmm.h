@@ -55,7 +55,6 @@ struct vm {
 	bool waiting;                /* idle until its timer (the idle policy) */
 	bool has_special;            /* a special page is set (src/sim/monitor.h) */
 	uint32_t special_p;          /* its P */
-	uint64_t monitor_calls, pages_zeroed;
 };
 
 struct vmm_stats {

@@ -23,12 +23,10 @@ void vmm_zero_page(struct vmm *v, struct vm *vm, uint32_t p)
 	vmm_touch(vm, p);
 	if (v->sharing) { /* the shared zero frame, copied on the first write */
 		pmap_map_shared(v, vm, p, v->frames.zero);
-		vm->pages_zeroed++;
 		return;
 	}
 	memset(m->ram + vmm_machine_addr(vm, p), 0, MACHINE_PAGE_SIZE);
 	mmu_code_written(m, vmm_machine_addr(vm, p), MACHINE_PAGE_SIZE);
-	vm->pages_zeroed++;
 	vmm_charge(v, LEDGER_C_PAGE_ZERO, SERVICE_NONE, vmm_cost(v)->vmm_page_zero);
 }
 
@@ -41,7 +39,6 @@ bool vmm_monitor_call(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 	uint32_t next = vmm_next_pc(v, t->pc, t->bd);
 
 	m->insns++; /* the syscall completes, in the VMM */
-	vm->monitor_calls++;
 	vmm_charge(v, LEDGER_C_MONITOR, SERVICE_NONE, (uint64_t)c->exc_entry + c->vmm_trap + c->vmm_monitor);
 	t->resume = next;
 	switch (call) {
