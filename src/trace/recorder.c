@@ -62,8 +62,9 @@ struct trace_recorder {
 	struct held held[SPAN_MAX];
 	uint32_t span_pc, span_badvaddr, saved_pc, saved_badvaddr;
 	unsigned span_code, span_flags;
-	/* the template: the first refill written in full, as its shape */
-	unsigned ntpl, ntpl_steps;
+	/* the template: the first refill written in full, as its shape (none
+	 * while ntpl_steps is 0: a template has at least its mtc0s and tlbwr) */
+	unsigned ntpl_steps;
 	struct step tpl_steps[SPAN_MAX];
 	/* host cache slots (mode << 12 | index) taken since they were last
 	 * forgotten, and the TLB writes since then */
@@ -264,7 +265,7 @@ static void span_end(struct trace_recorder *r)
 	unsigned nrefs = 0;
 	for (unsigned i = 0; i < r->nheld; i++)
 		nrefs += r->held[i].kind == TRACE_REC_REF;
-	if (r->ntpl && lo && like_template(r)) {
+	if (r->ntpl_steps && lo && like_template(r)) {
 		uint64_t f[TRACE_MAX_FIELDS] = {
 			r->span_code, r->span_flags | (uint64_t)nrefs << TRACE_REFILL_NREFS_SHIFT,
 			trace_zigzag((int64_t)(int32_t)(r->span_badvaddr - r->saved_badvaddr)),
@@ -280,10 +281,8 @@ static void span_end(struct trace_recorder *r)
 		r->nheld = 0;
 		return;
 	}
-	if (!r->ntpl && lo) {
-		r->ntpl = r->nheld;
+	if (!r->ntpl_steps && lo)
 		r->ntpl_steps = shape_of(r->held, r->nheld, r->tpl_steps);
-	}
 	release(r);
 }
 
