@@ -75,14 +75,19 @@ struct trace_recorder {
 	uint64_t next_epoch;
 };
 
+static bool page_is_zero(const struct machine *m, uint32_t ppn)
+{
+	static const uint8_t zero[MACHINE_PAGE_SIZE];
+	return !memcmp(m->ram + (size_t)ppn * MACHINE_PAGE_SIZE, zero, MACHINE_PAGE_SIZE);
+}
+
 /* PAGE_HASH for page ppn: 0 for a page of zeros. */
 static void hash_page(struct machine *m, uint32_t ppn)
 {
 	const uint8_t *p = m->ram + (size_t)ppn * MACHINE_PAGE_SIZE;
-	static const uint8_t zero[MACHINE_PAGE_SIZE];
-	uint64_t f[TRACE_MAX_FIELDS] = { ppn, memcmp(p, zero, MACHINE_PAGE_SIZE)
-		                                      ? page_hash64(p, MACHINE_PAGE_SIZE) | 1
-		                                      : 0 };
+	uint64_t f[TRACE_MAX_FIELDS] = {
+		ppn, page_is_zero(m, ppn) ? 0 : page_hash64(p, MACHINE_PAGE_SIZE) | 1
+	};
 	trace_writer_record(m->rec->w, TRACE_REC_PAGE_HASH, f);
 }
 
@@ -155,12 +160,11 @@ bool trace_recorder_start(struct machine *m, const char *path, const struct trac
 	/* what the machine starts with: the loaded image and the boot command
 	 * line's page (the rest of memory is zeros the loader never touched:
 	 * reading it would cost the host a page fault a page) */
-	static const uint8_t zero[MACHINE_PAGE_SIZE];
 	uint32_t image = (uint32_t)((h->image_end + MACHINE_PAGE_SIZE - 1) / MACHINE_PAGE_SIZE);
 	for (uint32_t i = 0; i < m->ram_pages; i++) {
 		if (i >= image && i != m->ram_pages - 1)
 			continue;
-		if (memcmp(m->ram + (size_t)i * MACHINE_PAGE_SIZE, zero, MACHINE_PAGE_SIZE))
+		if (!page_is_zero(m, i))
 			hash_page(m, i);
 	}
 	r->next_epoch = m->cycles + HASH_EPOCH;
