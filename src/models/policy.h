@@ -61,7 +61,8 @@ struct policy_ops {
 	const char *summary;          /* one line for `vmmsim list` */
 	bool is_base;                 /* runs the guest (one per run) */
 	const char *flavour;          /* guest kernel flavour a base policy boots */
-	/* Set-up: returns the policy's state (or NULL with err filled). */
+	/* Set-up: returns the policy's state (or NULL with err filled).  A
+	 * policy without one has no state: its hooks get NULL. */
 	void *(*setup)(struct vmm *v, char *err, size_t errlen);
 	/* Every guest is loaded and the pmaps exist: about to run. */
 	void (*start)(void *st, struct vmm *v);

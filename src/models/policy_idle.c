@@ -22,18 +22,8 @@ static bool idle_idle(void *st, struct vmm *v, struct vm *vm, uint32_t next, uin
 	return true;
 }
 
-static void *idle_setup(struct vmm *v, char *err, size_t errlen)
-{
-	(void)v;
-	(void)err;
-	(void)errlen;
-	static int no_state;
-	return &no_state;
-}
-
 const struct policy_ops policy_idle = {
 	.name = "idle",
 	.summary = "deschedule a VM that idles (WAIT, MC_IDLE): run another or skip time",
-	.setup = idle_setup,
 	.idle = idle_idle,
 };

@@ -335,21 +335,11 @@ static bool trap_tick(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 	return true;
 }
 
-static void *trap_setup(struct vmm *v, char *err, size_t errlen)
-{
-	(void)v;
-	(void)err;
-	(void)errlen;
-	static int no_state; /* the trap policy keeps its state in the VMM and VMs */
-	return &no_state;
-}
-
 const struct policy_ops policy_trap = {
 	.name = "trap",
 	.summary = "naive trap-and-emulate: the kernel deprivileged, its CP0 and TLB emulated",
 	.is_base = true,
-	.flavour = "relocated",
-	.setup = trap_setup,
+	.flavour = "relocated", /* no setup: its state is the VMM's and the VMs' */
 	.exception = trap_exception,
 	.priv_insn = trap_priv_insn,
 	.mmio = trap_mmio,
