@@ -54,8 +54,10 @@ static int import_main(int argc, char **argv)
 		case OPT_FROM:
 			f = import_format_find(optarg);
 			if (!f) {
-				fprintf(stderr, "vmmsim import: --from: unknown format '%s' (din, dinD, lackey)\n",
-				        optarg);
+				fprintf(stderr, "vmmsim import: --from: unknown format '%s' (", optarg);
+				for (size_t i = 0; import_formats[i]; i++)
+					fprintf(stderr, "%s%s", i ? ", " : "", import_formats[i]->name);
+				fprintf(stderr, ")\n");
 				return EXIT_BAD_INPUT;
 			}
 			break;
