@@ -176,7 +176,7 @@ static void put(struct importer *im, enum trace_record_kind kind, const uint64_t
 static void put_ref(struct importer *im, uint32_t vpn, enum trace_ref_kind kind, bool faulted)
 {
 	uint64_t f[3] = { trace_delta32(&im->last_vpn, vpn), USER_ASID,
-		          (uint64_t)kind * 4 + USER_MODE + (faulted ? TRACE_REF_FAULTED : 0) };
+		          trace_ref_kind_mode(kind, USER_MODE, faulted) };
 	put(im, TRACE_REC_REF, f);
 	im->s->ref_records++;
 }

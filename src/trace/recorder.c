@@ -370,7 +370,7 @@ void trace_rec_ref(struct machine *m, uint32_t va, enum mmu_access kind, bool fa
 	uint32_t vpn = va >> 12;
 	uint64_t f[TRACE_MAX_FIELDS] = { trace_delta32(&r->last_vpn, vpn),
 		                         m->cp0.entryhi & TLB_ENTRYHI_ASID,
-		                         (uint64_t)kind * 4 + m->mode + (faulted ? TRACE_REF_FAULTED : 0) };
+		                         trace_ref_kind_mode(kind, m->mode, faulted) };
 	/* no INSNS before it: where a reference falls among the instructions
 	 * changes nothing replay counts, and they are half a trace's records */
 	emit(r, TRACE_REC_REF, f, 0); /* a refill's own references stay in it */

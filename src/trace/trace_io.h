@@ -86,4 +86,18 @@ static inline uint64_t trace_delta32(uint32_t *last, uint32_t now)
 	return trace_zigzag(d);
 }
 
+/* A REF record's kind_mode field (trace_format.h), and its parts. */
+static inline uint64_t trace_ref_kind_mode(unsigned kind, unsigned mode, bool faulted)
+{
+	return (uint64_t)kind * 4 + mode + (faulted ? TRACE_REF_FAULTED : 0);
+}
+static inline unsigned trace_ref_kind(uint64_t kind_mode)
+{
+	return (unsigned)(kind_mode >> 2) & 3;
+}
+static inline unsigned trace_ref_mode(uint64_t kind_mode)
+{
+	return (unsigned)kind_mode & 3;
+}
+
 #endif

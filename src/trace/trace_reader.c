@@ -376,7 +376,8 @@ static int check_range(struct trace_reader *r, const struct trace_record *rec, c
 		         (unsigned long long)rec->offset, (unsigned long long)rec->field[1]);
 		return -1;
 	}
-	if (rec->kind == TRACE_REC_REF && ((rec->field[2] & 3) > 2 || ((rec->field[2] >> 2) & 3) > 2)) {
+	if (rec->kind == TRACE_REC_REF &&
+	    (trace_ref_mode(rec->field[2]) > 2 || trace_ref_kind(rec->field[2]) > 2)) {
 		snprintf(err, errlen, "%s: byte %llu: REF kind_mode %llu names no kind or mode", r->name,
 		         (unsigned long long)rec->offset, (unsigned long long)rec->field[2]);
 		return -1;
