@@ -77,11 +77,8 @@ static int next_line(struct importer *im, char **line, char *err, size_t errlen)
 {
 	if (!gzgets(im->in, im->buf, sizeof im->buf)) {
 		int zerr;
-		const char *msg = gzerror(im->in, &zerr);
+		const char *msg = trace_zlib_message(gzerror(im->in, &zerr), im->path);
 		if (zerr != Z_OK && zerr != Z_STREAM_END) {
-			size_t n = strlen(im->path);
-			if (!strncmp(msg, im->path, n) && !strncmp(msg + n, ": ", 2))
-				msg += n + 2; /* zlib names the file too */
 			im->line++;
 			import_error(im, err, errlen, "gzip stream: %s",
 			             zerr == Z_ERRNO ? strerror(errno) : msg);

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "trace/trace_format.h"
 
@@ -66,6 +67,14 @@ void trace_writer_abort(struct trace_writer *w);
 /* Static facts about the record kinds. */
 unsigned trace_record_nfields(enum trace_record_kind kind);
 const char *trace_record_name(enum trace_record_kind kind);
+
+/* A gzerror message without the "NAME: " zlib starts it with when it
+ * names the file: the error line names the file once, itself. */
+static inline const char *trace_zlib_message(const char *msg, const char *name)
+{
+	size_t n = strlen(name);
+	return !strncmp(msg, name, n) && !strncmp(msg + n, ": ", 2) ? msg + n + 2 : msg;
+}
 
 /* zigzag for signed deltas */
 static inline uint64_t trace_zigzag(int64_t v)

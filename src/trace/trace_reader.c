@@ -92,10 +92,7 @@ static bool refill(struct trace_reader *r, char *err, size_t errlen)
 	int n = next_chunk(r, &c);
 	if (n < 0) { /* the thread, if any, has stopped: gz is this thread's */
 		int code;
-		const char *msg = gzerror(r->gz, &code);
-		size_t named = strlen(r->name);
-		if (!strncmp(msg, r->name, named) && !strncmp(msg + named, ": ", 2))
-			msg += named + 2; /* zlib names the file too */
+		const char *msg = trace_zlib_message(gzerror(r->gz, &code), r->name);
 		snprintf(err, errlen, "%s: byte %llu: damaged compressed data at or after this byte (%s)",
 		         r->name, (unsigned long long)r->base, msg);
 		r->mem_len = r->pos = 0;
