@@ -29,6 +29,7 @@ struct pmap_frames {
 	uint32_t zero;           /* the shared zero frame, or PMAP_NONE */
 	uint64_t in_use;         /* frames some page maps */
 	uint64_t cow_breaks, zero_cow_breaks;
+	uint64_t freed;          /* pages a paravirtual guest freed (MC_FREE_PAGE) */
 };
 
 /* Set up the frames (identity pmaps); with v->sharing the lazy, shareable

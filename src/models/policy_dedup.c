@@ -24,7 +24,6 @@
 #include "models/policy.h"
 #include "models/vmm.h"
 #include "sim/pagehash.h"
-#include "sim/monitor.h"
 #include "sim/services.h"
 
 #define PAGE MACHINE_PAGE_SIZE
@@ -44,7 +43,7 @@ struct dedup {
 	 * per pass, skipping the values past the last page */
 	uint64_t order_mask, order_a, order_c, order_x, total_pages;
 	uint64_t last_cycle, credit; /* credit: millionths of a page owed */
-	uint64_t scanned, shared, zero_shared, image_shared, freed;
+	uint64_t scanned, shared, zero_shared, image_shared;
 	struct sample series[SERIES_MAX];
 	unsigned nseries;
 	uint64_t sample_period, next_sample;
@@ -200,24 +199,6 @@ static bool dedup_tick(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *
 	return false; /* the timer itself is `trap`'s */
 }
 
-static bool dedup_monitor(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t)
-{
-	struct dedup *d = st;
-	uint32_t *R = v->m->cpu.gpr, p = R[CPU_A0];
-	if (R[CPU_V0] != MC_FREE_PAGE || (p & (PAGE - 1)) || p >= vm->mem_size)
-		return false;
-	/* its contents no longer matter: its frame goes back at once */
-	pmap_map_shared(v, vm, p, v->frames.zero);
-	d->freed++;
-	v->m->insns++;
-	R[CPU_V0] = 0;
-	const struct costmodel *c = vmm_cost(v);
-	vmm_charge(v, LEDGER_C_MONITOR, SERVICE_NONE,
-	           (uint64_t)c->exc_entry + c->vmm_trap + c->vmm_monitor + c->vmm_pmap);
-	t->resume = vmm_maybe_interrupt(v, vm, vmm_next_pc(v, t->pc, t->bd));
-	return true;
-}
-
 static void dedup_stats_json(void *st, struct vmm *v, FILE *out)
 {
 	struct dedup *d = st;
@@ -231,7 +212,7 @@ static void dedup_stats_json(void *st, struct vmm *v, FILE *out)
 	        v->params.dedup_rate, v->params.dedup_image ? "true" : "false",
 	        (unsigned long long)d->scanned, (unsigned long long)d->shared,
 	        (unsigned long long)d->zero_shared, (unsigned long long)d->image_shared,
-	        (unsigned long long)d->freed, (unsigned long long)v->frames.cow_breaks,
+	        (unsigned long long)v->frames.freed, (unsigned long long)v->frames.cow_breaks,
 	        (unsigned long long)v->frames.zero_cow_breaks, (unsigned long long)last->used_bytes,
 	        (unsigned long long)last->machine_bytes);
 	for (unsigned i = 0; i < d->nseries; i++)
@@ -248,7 +229,6 @@ const struct policy_ops policy_dedup = {
 	.setup = dedup_setup,
 	.start = dedup_start,
 	.tick = dedup_tick,
-	.monitor_call = dedup_monitor,
 	.stats_json = dedup_stats_json,
 	.teardown = dedup_teardown,
 };

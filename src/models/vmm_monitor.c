@@ -1,7 +1,9 @@
 /* Monitor calls from a paravirtual guest (src/sim/monitor.h), as the `trap`
- * policy serves them; extensions (page sharing, idle) see them first and
- * may serve some their own way.  Every call costs a trap plus vmm_monitor,
- * charged to the "monitor calls and page faults" component. */
+ * policy serves them; extensions see them first and may serve some their
+ * own way.  With page sharing (the `dedup` policy) a zeroed or freed page
+ * maps the zero frame, and a freed page's own frame goes back at once.
+ * Every call costs a trap plus vmm_monitor, charged to the "monitor calls
+ * and page faults" component. */
 #include <string.h>
 
 #include "models/vmm.h"
@@ -48,8 +50,14 @@ bool vmm_monitor_call(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 		else
 			result = EINVAL_RESULT;
 		break;
-	case MC_FREE_PAGE: /* trap keeps every page backed: nothing to reclaim */
-		result = page_ok(vm, a0) ? 0 : EINVAL_RESULT;
+	case MC_FREE_PAGE:
+		if (!page_ok(vm, a0))
+			result = EINVAL_RESULT;
+		else if (v->sharing) { /* its contents no longer matter: its frame goes back */
+			pmap_map_shared(v, vm, a0, v->frames.zero);
+			v->frames.freed++;
+			vmm_charge(v, LEDGER_C_MONITOR, SERVICE_NONE, c->vmm_pmap);
+		} /* else every page stays backed: nothing to reclaim */
 		break;
 	case MC_IDLE:
 		R[CPU_V0] = 0;
