@@ -8,6 +8,7 @@
  */
 #include "trace/import_model.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -112,32 +113,18 @@ bool import_error(struct importer *im, char *err, size_t errlen, const char *fmt
 	return false;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 bool import_parse_hex(const char **p, uint64_t *v)
 {
-	const char *s = *p;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && hex_digit(s[2]) >= 0)
-		s += 2;
-	while (*s == '0' && hex_digit(s[1]) >= 0)
-		s++; /* leading zeros do not count toward the 16 digits */
-	uint64_t x = 0;
-	int n = 0;
-	for (; hex_digit(*s) >= 0; s++, n++)
-		x = x << 4 | (uint64_t)hex_digit(*s);
-	if (n == 0 || n > 16)
+	/* strtoull's number, but with no blanks or sign before it */
+	if (!isxdigit((unsigned char)**p))
+		return false;
+	char *end;
+	errno = 0;
+	unsigned long long x = strtoull(*p, &end, 16);
+	if (errno == ERANGE)
 		return false;
 	*v = x;
-	*p = s;
+	*p = end;
 	return true;
 }
 
