@@ -27,7 +27,6 @@
 #define KUSEG_MASK 0x7fffffffu              /* host addresses fold into kuseg */
 #define KUSEG_PAGES (1u << (31 - PAGE_SHIFT)) /* 2 GiB of 4 KiB pages */
 #define USER_ASID 1
-#define USER_MODE 2
 #define FIRST_PFN 0x400u /* the modelled kernel's page pool starts at 4 MiB */
 #define ENTRYLO_CACHED (3u << 3)
 #define LINE_MAX_BYTES 4096
@@ -160,7 +159,7 @@ static void put(struct importer *im, enum trace_record_kind kind, const uint64_t
 static void put_ref(struct importer *im, uint32_t vpn, enum trace_ref_kind kind, bool faulted)
 {
 	uint64_t f[3] = { trace_delta32(&im->last_vpn, vpn), USER_ASID,
-		          trace_ref_kind_mode(kind, USER_MODE, faulted) };
+		          trace_ref_kind_mode(kind, TLB_MODE_USER, faulted) };
 	put(im, TRACE_REC_REF, f);
 	im->s->ref_records++;
 }
@@ -296,7 +295,7 @@ bool import_trace(const struct import_format *f, const char *input, const char *
 	snprintf(h.policy, sizeof h.policy, "native");
 	h.big_endian = 1;
 	h.mem_bytes = mem_bytes;
-	h.tlb_entries = 48;
+	h.tlb_entries = TLB_DEFAULT_ENTRIES;
 	h.refills = 0;
 
 	struct importer *im = calloc(1, sizeof *im);
