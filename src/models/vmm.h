@@ -53,8 +53,8 @@ struct vm {
 	uint8_t *touched;            /* a bit per page of its memory it has used */
 	uint32_t touched_pages;
 	bool waiting;                /* idle until its timer (the idle policy) */
-	bool has_special;            /* a special page is set (src/sim/monitor.h) */
-	uint32_t special_p;          /* its P */
+	uint32_t special_p;          /* the P of its special page (src/sim/monitor.h);
+	                              * 0: none, as MC_SET_SPECIAL 0 says */
 };
 
 struct vmm_stats {

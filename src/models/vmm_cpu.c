@@ -20,7 +20,7 @@ uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t
 	ledger_exception(v->m, e, (c->status & (ST_EXL | ST_ERL)) != 0);
 	uint32_t offset = exception_update_cp0(c, e, pc, bd);
 	v->stats.reflected++;
-	if (vm->has_special) { /* what the guest's handler will read */
+	if (vm->special_p) { /* what the guest's handler will read */
 		vmm_special_put(v, vm, SP_EPC, c->epc);
 		vmm_special_put(v, vm, SP_CAUSE, c->cause);
 		vmm_special_put(v, vm, SP_BADVADDR, c->badvaddr);
@@ -64,7 +64,7 @@ uint32_t vmm_reflect_tlb_fault(struct vmm *v, struct vm *vm, const struct exc *e
 bool vmm_vint_deliverable(struct vmm *v, struct vm *vm)
 {
 	bool deliverable = vcp0_interrupt_deliverable(&vm->cp0);
-	if (!vm->has_special)
+	if (!vm->special_p)
 		return deliverable;
 	if (deliverable && !vmm_special_get(v, vm, SP_IE)) {
 		vmm_special_put(v, vm, SP_PENDING, 1); /* the guest checks it when it unmasks */

@@ -64,14 +64,13 @@ bool vmm_monitor_call(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 		t->resume = vmm_idle(v, vm, next);
 		return true;
 	case MC_SET_SPECIAL:
-		if (a0 == 0)
-			vm->has_special = false;
-		else if (page_ok(vm, a0)) {
-			vm->has_special = true;
-			vm->special_p = a0;
-			vmm_touch(vm, a0);
-		} else
+		if (a0 != 0 && !page_ok(vm, a0))
 			result = EINVAL_RESULT;
+		else {
+			vm->special_p = a0; /* 0: none */
+			if (a0)
+				vmm_touch(vm, a0);
+		}
 		break;
 	case MC_INTR_CHECK:
 		break; /* the check below delivers what is pending */
