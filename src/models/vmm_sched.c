@@ -96,7 +96,7 @@ void vmm_program_timer(struct vmm *v)
 	uint32_t guest = vm->cp0.r.compare - vm->cp0.count_offset; /* in machine Count */
 	vm->vtimer_cycle = cp0_cycle_of_count(m, guest);
 	uint32_t compare = guest;
-	if (sharing(v) && v->slice_end < vm->vtimer_cycle) {
+	if (v->slice_end < vm->vtimer_cycle && sharing(v)) {
 		/* the first Count value at or after the slice's end */
 		uint64_t div = m->cfg.cost.count_divisor;
 		uint64_t ticks = (v->slice_end - m->cp0.count_cycle0 + div - 1) / div;
@@ -166,7 +166,7 @@ uint32_t vmm_timer_tick(struct vmm *v, const struct vmm_trap *t)
 	struct vm *vm = vmm_current(v);
 	uint32_t resume = t->pc;
 	catch_up_virtual_timer(v, vm);
-	if (sharing(v) && m->cycles >= v->slice_end)
+	if (m->cycles >= v->slice_end && sharing(v))
 		return vmm_world_switch(v, (unsigned)vmm_next_runnable(v), resume);
 	vmm_program_timer(v);
 	return resume;
