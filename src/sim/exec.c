@@ -21,10 +21,6 @@
 #include "sim/mmu.h"
 #include "trace/recorder.h"
 
-/* machine.h cannot see the recorder's classes: check that they fit */
-_Static_assert(sizeof((struct machine *)0)->rec_class == REC_NCLASSES * sizeof(uint64_t),
-               "struct machine's rec_class holds one counter a class of trace/recorder.h");
-
 #define VBASE_NONE (1ull << 32)
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

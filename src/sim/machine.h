@@ -18,6 +18,7 @@
 #include "sim/ledger.h"
 #include "tlb/tcache.h"
 #include "tlb/tlb.h"
+#include "trace/trace_format.h"
 
 #define MACHINE_PAGE_SIZE 4096u
 #define MACHINE_MEM_DEFAULT (64u << 20)
@@ -140,7 +141,7 @@ struct machine {
 	/* recording a trace (src/trace/recorder.h), or NULL; the recording
 	 * interpreter counts retired instructions by class here */
 	struct trace_recorder *rec;
-	uint64_t rec_class[7];
+	uint64_t rec_class[REC_NCLASSES];
 };
 
 /* Build a machine with cfg (validated by the caller: mem_size and tlb_entries
