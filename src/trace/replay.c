@@ -308,8 +308,7 @@ static bool refill_ref(struct replay *r, const struct trace_record *rec)
 	if (!r->pending.refs)
 		return false;
 	const uint64_t *f = rec->field;
-	replay_ref(r, r->last_vpn << 12, (unsigned)(f[2] >> 2) & 3, (unsigned)f[2] & 3, (uint8_t)f[1],
-	           (f[2] & TRACE_REF_FAULTED) != 0);
+	replay_ref(r, r->last_vpn << 12, f[2], (uint8_t)f[1]);
 	if (!--r->pending.refs)
 		replay_run_handler(r, r->pending.lo0, r->pending.lo1, r->pending.index);
 	return true;
@@ -391,8 +390,7 @@ static int replay_record(struct replay *r, const struct trace_record *rec, char 
 			replay_capture(r, &(struct tpl_op){ .kind = TPL_REF, .value = (uint32_t)vpn << 12,
 			                                    .insn = (uint32_t)f[2], .pc = (uint32_t)f[1] });
 		if (!r->skip_depth)
-			replay_ref(r, (uint32_t)vpn << 12, (unsigned)(f[2] >> 2) & 3, (unsigned)f[2] & 3,
-			           (uint8_t)f[1], (f[2] & TRACE_REF_FAULTED) != 0);
+			replay_ref(r, (uint32_t)vpn << 12, f[2], (uint8_t)f[1]);
 		return 0;
 	}
 	case TRACE_REC_TLB_WRITE: {

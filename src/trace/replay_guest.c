@@ -18,6 +18,7 @@
 #include "sim/mmu.h"
 #include "sim/services.h"
 #include "trace/priv_insn.h"
+#include "trace/trace_io.h"
 #include "trace/replay_internal.h"
 
 #define KSEG0 0x80000000u
@@ -297,16 +298,17 @@ void replay_device(struct replay *r, uint32_t vaddr, unsigned access, uint32_t v
 	r->device_debt++; /* the VMM retired it; the next INSNS counts it too */
 }
 
-void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uint8_t asid,
-                bool faulted)
+void replay_ref(struct replay *r, uint32_t va, uint64_t kind_mode, uint8_t asid)
 {
+	unsigned mode = trace_ref_mode(kind_mode);
+	bool faulted = (kind_mode & TRACE_REF_FAULTED) != 0;
 	struct machine *m = r->m;
 	if (va >= KSEG0 && va < VMM_KSSEG) { /* unmapped natively */
 		if (!r->v || va >= KSEG1 || mode != MODE_KERNEL)
 			return;
 		va = guest_va(va); /* the relocated kernel's ksseg: mapped */
 	}
-	bool store = kind == TRACE_REF_STORE;
+	bool store = trace_ref_kind(kind_mode) == TRACE_REF_STORE;
 	struct tlb_xlate x;
 	if (!r->v) {
 		enum tlb_result res = tlb_lookup(&m->tlb, va, asid, store, (enum tlb_mode)mode, &x);

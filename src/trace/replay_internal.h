@@ -112,9 +112,9 @@ void replay_device(struct replay *r, uint32_t vaddr, unsigned access, uint32_t v
  * content a hash stands for. */
 void replay_page_content(struct replay *r, uint32_t ppn, uint64_t hash);
 void replay_fill_page(uint8_t *page, uint64_t hash);
-/* A memory reference that reached the TLB when the trace was recorded. */
-void replay_ref(struct replay *r, uint32_t va, unsigned kind, unsigned mode, uint8_t asid,
-                bool faulted);
+/* A memory reference that reached the TLB when the trace was recorded, with
+ * its REF record's kind_mode (trace_io.h: trace_ref_kind, trace_ref_mode). */
+void replay_ref(struct replay *r, uint32_t va, uint64_t kind_mode, uint8_t asid);
 
 /* replay_refill.c */
 bool replay_shadow_init(struct replay *r);

@@ -194,8 +194,7 @@ static void run_template(struct replay *r, const struct template *t, const uint3
 		case TPL_MARK: r->m->service_mark = op->value; break;
 		case TPL_REF:
 			if (refs)
-				replay_ref(r, op->value, (op->insn >> 2) & 3, op->insn & 3, (uint8_t)op->pc,
-				           false);
+				replay_ref(r, op->value, op->insn & ~TRACE_REF_FAULTED, (uint8_t)op->pc);
 			break;
 		case TPL_PRIV:
 			if (lo && insn_is_mtc0(op->insn, CP0_ENTRYLO0))
