@@ -75,10 +75,9 @@ struct trace_recorder {
 	uint64_t next_epoch;
 };
 
-static bool page_is_zero(const struct machine *m, uint32_t ppn)
+static bool ram_page_is_zero(const struct machine *m, uint32_t ppn)
 {
-	static const uint8_t zero[MACHINE_PAGE_SIZE];
-	return !memcmp(m->ram + (size_t)ppn * MACHINE_PAGE_SIZE, zero, MACHINE_PAGE_SIZE);
+	return page_is_zero(m->ram + (size_t)ppn * MACHINE_PAGE_SIZE, MACHINE_PAGE_SIZE);
 }
 
 /* PAGE_HASH for page ppn: 0 for a page of zeros. */
@@ -86,7 +85,7 @@ static void hash_page(struct machine *m, uint32_t ppn)
 {
 	const uint8_t *p = m->ram + (size_t)ppn * MACHINE_PAGE_SIZE;
 	uint64_t f[TRACE_MAX_FIELDS] = {
-		ppn, page_is_zero(m, ppn) ? 0 : page_hash64(p, MACHINE_PAGE_SIZE) | 1
+		ppn, ram_page_is_zero(m, ppn) ? 0 : page_hash64(p, MACHINE_PAGE_SIZE) | 1
 	};
 	trace_writer_record(m->rec->w, TRACE_REC_PAGE_HASH, f);
 }
@@ -164,7 +163,7 @@ bool trace_recorder_start(struct machine *m, const char *path, const struct trac
 	for (uint32_t i = 0; i < m->ram_pages; i++) {
 		if (i >= image && i != m->ram_pages - 1)
 			continue;
-		if (!page_is_zero(m, i))
+		if (!ram_page_is_zero(m, i))
 			hash_page(m, i);
 	}
 	r->next_epoch = m->cycles + HASH_EPOCH;

@@ -16,6 +16,7 @@
 #include "sim/guestmem.h"
 #include "sim/mmio_map.h"
 #include "sim/mmu.h"
+#include "sim/pagehash.h"
 #include "sim/services.h"
 #include "trace/priv_insn.h"
 #include "trace/trace_io.h"
@@ -204,8 +205,7 @@ static uint32_t plant(struct replay *r, uint32_t insn, uint32_t pc)
 		p = SCRATCH_P;
 		gpc = VMM_KSSEG + p;
 	}
-	if (pmap_shared(r->v, vm, p))
-		pmap_make_private(r->v, vm, p & ~(MACHINE_PAGE_SIZE - 1));
+	pmap_make_private(r->v, vm, p);
 	uint32_t ma = vmm_machine_addr(vm, p);
 	guestmem_put32(m->ram + ma, insn, m->cfg.big_endian);
 	mmu_code_written(m, ma, 4);
@@ -344,18 +344,15 @@ void replay_ref(struct replay *r, uint32_t va, uint64_t kind_mode, uint8_t asid)
  * changed it (a shared page is copied first, as those stores would have). */
 void replay_page_content(struct replay *r, uint32_t ppn, uint64_t hash)
 {
-	static const uint8_t zero_page[MACHINE_PAGE_SIZE];
 	struct vm *vm = r->vm;
 	uint32_t p = ppn * MACHINE_PAGE_SIZE;
 	if (!r->v || !r->v->sharing || p >= vm->mem_size)
 		return;
 	uint32_t ma = vmm_machine_addr(vm, p);
-	if (!hash && !memcmp(r->m->ram + ma, zero_page, MACHINE_PAGE_SIZE))
+	if (!hash && page_is_zero(r->m->ram + ma, MACHINE_PAGE_SIZE))
 		return; /* zeros already (the zero frame, often): nothing written */
-	if (pmap_shared(r->v, vm, p)) {
-		pmap_make_private(r->v, vm, p);
+	if (pmap_make_private(r->v, vm, p))
 		ma = vmm_machine_addr(vm, p);
-	}
 	replay_fill_page(r->m->ram + ma, hash);
 	mmu_code_written(r->m, ma, MACHINE_PAGE_SIZE);
 }
