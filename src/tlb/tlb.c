@@ -114,24 +114,21 @@ bool tlb_init(struct tlb *t, unsigned nentries)
 	return true;
 }
 
-enum tlb_result tlb_lookup(struct tlb *t, uint32_t vaddr, uint8_t asid, bool write,
-                           enum tlb_mode mode, struct tlb_xlate *out)
+enum tlb_result tlb_peek(const struct tlb *t, uint32_t vaddr, uint8_t asid, bool write,
+                         struct tlb_xlate *out)
 {
-	t->stats.lookups[mode]++;
 	int i = find_entry(t, vaddr, asid);
-	if (i >= 0) {
-		const struct tlb_entry *e = &t->entry[i];
-		uint32_t mask = pair_mask(e);
-		uint32_t odd_bit = (mask + 1) >> 1; /* selects the odd page */
-		uint32_t lo = (vaddr & odd_bit) ? e->entrylo1 : e->entrylo0;
-		if (!(lo & TLB_ENTRYLO_V)) {
-			t->stats.invalids[mode]++;
-			return TLB_INVALID;
-		}
-		if (write && !(lo & TLB_ENTRYLO_D)) {
-			t->stats.modifieds[mode]++;
-			return TLB_MODIFIED;
-		}
+	if (i < 0)
+		return TLB_REFILL;
+	const struct tlb_entry *e = &t->entry[i];
+	uint32_t mask = pair_mask(e);
+	uint32_t odd_bit = (mask + 1) >> 1; /* selects the odd page */
+	uint32_t lo = (vaddr & odd_bit) ? e->entrylo1 : e->entrylo0;
+	if (!(lo & TLB_ENTRYLO_V))
+		return TLB_INVALID;
+	if (write && !(lo & TLB_ENTRYLO_D))
+		return TLB_MODIFIED;
+	if (out) {
 		uint32_t offset_mask = odd_bit - 1;
 		uint32_t pfn = (lo >> 6) & 0xfffffu;
 		/* for a large page the low PFN bits are ignored, as the hardware does */
@@ -140,11 +137,22 @@ enum tlb_result tlb_lookup(struct tlb *t, uint32_t vaddr, uint8_t asid, bool wri
 		out->size = odd_bit;
 		out->index = i;
 		out->dirty = (lo & TLB_ENTRYLO_D) != 0;
-		t->stats.hits[mode]++;
-		return TLB_HIT;
 	}
-	t->stats.refills[mode]++;
-	return TLB_REFILL;
+	return TLB_HIT;
+}
+
+enum tlb_result tlb_lookup(struct tlb *t, uint32_t vaddr, uint8_t asid, bool write,
+                           enum tlb_mode mode, struct tlb_xlate *out)
+{
+	enum tlb_result r = tlb_peek(t, vaddr, asid, write, out);
+	t->stats.lookups[mode]++;
+	switch (r) {
+	case TLB_HIT: t->stats.hits[mode]++; break;
+	case TLB_REFILL: t->stats.refills[mode]++; break;
+	case TLB_INVALID: t->stats.invalids[mode]++; break;
+	case TLB_MODIFIED: t->stats.modifieds[mode]++; break;
+	}
+	return r;
 }
 
 int tlb_probe(struct tlb *t, uint32_t entryhi)

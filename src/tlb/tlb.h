@@ -103,6 +103,11 @@ bool tlb_init(struct tlb *t, unsigned nentries);
 enum tlb_result tlb_lookup(struct tlb *t, uint32_t vaddr, uint8_t asid, bool write,
                            enum tlb_mode mode, struct tlb_xlate *out);
 
+/* The same lookup counted nowhere (a simulator's own question, not the
+ * guest's); out may be NULL. */
+enum tlb_result tlb_peek(const struct tlb *t, uint32_t vaddr, uint8_t asid, bool write,
+                         struct tlb_xlate *out);
+
 /* TLBP: the index of the entry matching entryhi's VPN2 and ASID (or G), or
  * -1 on a miss. */
 int tlb_probe(struct tlb *t, uint32_t entryhi);

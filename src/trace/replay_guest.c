@@ -34,19 +34,10 @@ static uint32_t guest_va(uint32_t va)
 	return va >= KSEG0 && va < KSEG1 ? va + KSEG0_TO_KSSEG : va;
 }
 
-/* A lookup replay makes for itself, not one the trace holds: not counted
- * in the TLB's statistics (the trace's REF records are the lookups). */
-static enum tlb_result peek(struct tlb *t, uint32_t va, uint8_t asid, bool store, unsigned mode)
-{
-	struct tlb_stats saved = t->stats;
-	struct tlb_xlate x;
-	enum tlb_result res = tlb_lookup(t, va, asid, store, (enum tlb_mode)mode, &x);
-	t->stats = saved;
-	return res;
-}
-
-/* The same for an instruction fetch, which also fills the host cache's
- * fetch entry the VMM reads the instruction through (vmm_fetch). */
+/* A fetch replay makes for itself, not one the trace holds: not counted in
+ * the TLB's statistics (the trace's REF records are the lookups); it fills
+ * the host cache's fetch entry the VMM reads the instruction through
+ * (vmm_fetch). */
 static bool peek_fetch(struct machine *m, uint32_t va, struct exc *e)
 {
 	struct tlb_stats saved = m->tlb.stats;
@@ -67,7 +58,7 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 		/* a recorded refill of a page replay's TLB (another size than
 		 * the recording's) holds is none */
 		if (e->refill && r->retime &&
-		    peek(&m->tlb, e->badvaddr, m->cp0.entryhi & TLB_ENTRYHI_ASID, false, m->mode) !=
+		    tlb_peek(&m->tlb, e->badvaddr, m->cp0.entryhi & TLB_ENTRYHI_ASID, false, NULL) !=
 		            TLB_REFILL)
 			return false;
 		if (e->code == EXC_INT)
@@ -80,8 +71,8 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 	/* a page the hardware TLB maps already (the L2TLB put it there, not in
 	 * the guest's TLB): the recording's TLB missed, the machine's does not */
 	if (e->refill && e->badvaddr < KSEG0 &&
-	    peek(&m->tlb, e->badvaddr, m->cp0.entryhi & TLB_ENTRYHI_ASID, e->code == EXC_TLBS,
-	         m->mode) == TLB_HIT)
+	    tlb_peek(&m->tlb, e->badvaddr, m->cp0.entryhi & TLB_ENTRYHI_ASID, e->code == EXC_TLBS,
+	             NULL) == TLB_HIT)
 		return false;
 	if (recorded && e->tlb && !e->refill && e->badvaddr < KSEG0) {
 		/* a fault the guest's page tables made (demand zero, copy on
@@ -328,8 +319,8 @@ void replay_ref(struct replay *r, uint32_t va, uint64_t kind_mode, uint8_t asid)
 		 * recording did not (its page tables said so: replay's virtual
 		 * TLB is behind) */
 		if (res != TLB_REFILL && va < KSEG0) {
-			enum tlb_result g = peek(&r->vm->tlb, va, r->vm->cp0.r.entryhi & TLB_ENTRYHI_ASID,
-			                         store, mode);
+			enum tlb_result g = tlb_peek(&r->vm->tlb, va,
+			                             r->vm->cp0.r.entryhi & TLB_ENTRYHI_ASID, store, NULL);
 			if (g == TLB_INVALID || g == TLB_MODIFIED)
 				return;
 		}
