@@ -100,7 +100,7 @@ static void l2_guest_tlb(void *st, struct vmm *v, struct vm *vm, enum vmm_tlb_op
 	struct l2tlb *l = &s->l2[vm->id];
 	uint32_t lo, hi;
 	uint8_t asid = old->entryhi & TLB_ENTRYHI_ASID;
-	bool old_global = (old->entrylo0 & old->entrylo1 & TLB_ENTRYLO_G) != 0;
+	bool old_global = tlb_entry_global(old);
 	unsigned work = 0;
 	tlb_entry_range(old, &lo, &hi);
 	if (op == VMM_TLBP) {

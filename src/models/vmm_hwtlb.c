@@ -31,11 +31,6 @@ static void invalidate(struct vmm *v, unsigned idx)
 	hw_write(v, idx, &u);
 }
 
-static bool is_global(const struct tlb_entry *e)
-{
-	return (e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G) != 0;
-}
-
 uint8_t vmm_hw_asid(struct vmm *v, struct vm *vm, uint8_t a)
 {
 	if (!v->params.asid_tag)
@@ -69,7 +64,7 @@ static void hw_drop(struct vmm *v, const struct tlb_entry *e)
 {
 	struct tlb *t = &v->m->tlb;
 	uint32_t espan = (e->pagemask & TLB_PAGEMASK_MASK) | 0x1fffu;
-	bool eglobal = is_global(e);
+	bool eglobal = tlb_entry_global(e);
 	for (unsigned i = 0; i < t->nentries; i++) {
 		const struct tlb_entry *h = &t->entry[i];
 		/* naturally aligned pairs overlap when they agree above the larger
@@ -78,7 +73,7 @@ static void hw_drop(struct vmm *v, const struct tlb_entry *e)
 			continue;
 		if (!((h->entrylo0 | h->entrylo1) & TLB_ENTRYLO_V))
 			continue;
-		if (!eglobal && !is_global(h) && ((h->entryhi ^ e->entryhi) & TLB_ENTRYHI_ASID))
+		if (!eglobal && !tlb_entry_global(h) && ((h->entryhi ^ e->entryhi) & TLB_ENTRYHI_ASID))
 			continue;
 		invalidate(v, i);
 	}
@@ -94,7 +89,7 @@ void vmm_hwtlb_drop_global(struct vmm *v)
 {
 	struct tlb *t = &v->m->tlb;
 	for (unsigned i = 0; i < t->nentries; i++)
-		if (is_global(&t->entry[i]))
+		if (tlb_entry_global(&t->entry[i]))
 			invalidate(v, i);
 }
 

@@ -34,15 +34,10 @@ static struct l2tlb_slot *set_of(struct l2tlb *l, uint32_t va)
 	return &l->slot[((va / PAIR) & (l->sets - 1)) * l->ways];
 }
 
-static bool global(const struct tlb_entry *e)
-{
-	return (e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G) != 0;
-}
-
 static bool same_key(const struct tlb_entry *e, uint32_t vpn2, uint8_t asid)
 {
 	return (e->entryhi & TLB_ENTRYHI_VPN2) == vpn2 &&
-	       (global(e) || (e->entryhi & TLB_ENTRYHI_ASID) == asid);
+	       (tlb_entry_global(e) || (e->entryhi & TLB_ENTRYHI_ASID) == asid);
 }
 
 const struct tlb_entry *l2tlb_lookup(struct l2tlb *l, uint32_t va, uint8_t asid)
@@ -88,7 +83,7 @@ static unsigned drop_if(struct l2tlb *l, struct l2tlb_slot *s, unsigned n, uint3
 		uint32_t base = s[i].e.entryhi & TLB_ENTRYHI_VPN2;
 		if (base > hi || base + PAIR - 1 < lo)
 			continue;
-		if (asid >= 0 && !global(&s[i].e) && (s[i].e.entryhi & TLB_ENTRYHI_ASID) != (unsigned)asid)
+		if (asid >= 0 && !tlb_entry_global(&s[i].e) && (s[i].e.entryhi & TLB_ENTRYHI_ASID) != (unsigned)asid)
 			continue;
 		s[i].used = 0;
 		dropped++;

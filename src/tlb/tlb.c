@@ -29,11 +29,6 @@ static inline uint32_t pair_mask(const struct tlb_entry *e)
 	return (e->pagemask & TLB_PAGEMASK_MASK) | 0x1fffu;
 }
 
-static inline bool entry_global(const struct tlb_entry *e)
-{
-	return (e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G) != 0;
-}
-
 static inline bool entry_matches(const struct tlb_match *mt, uint32_t vaddr, uint8_t asid)
 {
 	return (vaddr & mt->mask) == mt->hi && (mt->asid == asid || mt->asid == TLB_MATCH_ANY);
@@ -76,7 +71,7 @@ static void set_match(struct tlb *t, unsigned i)
 	struct tlb_match *mt = &t->match[i];
 	mt->mask = ~pair_mask(e) & TLB_ENTRYHI_VPN2;
 	mt->hi = e->entryhi & mt->mask;
-	mt->asid = entry_global(e) ? TLB_MATCH_ANY : (e->entryhi & TLB_ENTRYHI_ASID);
+	mt->asid = tlb_entry_global(e) ? TLB_MATCH_ANY : (e->entryhi & TLB_ENTRYHI_ASID);
 }
 
 /* The lowest-numbered entry on chain matching vaddr in asid, or best if

@@ -93,6 +93,13 @@ struct tlb_xlate {
 	bool dirty;        /* D bit of the page */
 };
 
+/* Whether an entry (or a pair of EntryLo about to be written) is global:
+ * the hardware keeps the AND of both EntryLo G bits. */
+static inline bool tlb_entry_global(const struct tlb_entry *e)
+{
+	return (e->entrylo0 & e->entrylo1 & TLB_ENTRYLO_G) != 0;
+}
+
 /* Set up an empty TLB of n entries (1..TLB_MAX_ENTRIES).  Every entry starts
  * invalid (V=0) with distinct VPN2s in kseg0, so no two entries match the
  * same address.  Returns false if n is out of range. */
