@@ -72,13 +72,18 @@ enum machine_mode machine_mode_of(uint32_t status)
 	}
 }
 
+void machine_count_mode_insns(struct machine *m)
+{
+	m->stats.insns_by_mode[m->mode] += m->insns - m->mode_insn0;
+	m->mode_insn0 = m->insns;
+}
+
 void machine_status_changed(struct machine *m)
 {
 	enum machine_mode mode = machine_mode_of(m->cp0.status);
 	bool erl = (m->cp0.status & ST_ERL) != 0;
 	if (mode != m->mode) {
-		m->stats.insns_by_mode[m->mode] += m->insns - m->mode_insn0;
-		m->mode_insn0 = m->insns;
+		machine_count_mode_insns(m);
 		m->mode = mode;
 		m->xlate_gen++;
 		ledger_mode_changed(m);
@@ -199,8 +204,6 @@ enum machine_stop machine_run(struct machine *m)
 		(m->cfg.big_endian ? exec_run_be_trace : exec_run_le_trace)(m);
 	else
 		(m->cfg.big_endian ? exec_run_be : exec_run_le)(m);
-	/* close the books of the mode the run ended in */
-	m->stats.insns_by_mode[m->mode] += m->insns - m->mode_insn0;
-	m->mode_insn0 = m->insns;
+	machine_count_mode_insns(m); /* close the books of the mode the run ended in */
 	return m->stop;
 }

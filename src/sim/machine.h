@@ -167,6 +167,10 @@ enum machine_mode machine_mode_of(uint32_t status);
 /* Called whenever Status, EntryHi.ASID or the TLB changes the way addresses
  * translate: re-derives the mode and keeps the host cache coherent. */
 void machine_status_changed(struct machine *m);
+/* Add the instructions retired since the mode was entered (or last counted)
+ * to its count in stats.insns_by_mode: at a mode change, and at the end of a
+ * run (machine_run, trace replay). */
+void machine_count_mode_insns(struct machine *m);
 void machine_asid_changed(struct machine *m);
 void machine_tlb_written(struct machine *m, const struct tlb_entry *old);
 

@@ -452,7 +452,6 @@ int replay_run(struct replay *r, char *err, size_t errlen)
 	struct machine *m = r->m;
 	if (getenv("VMMSIM_REPLAY_DEBUG"))
 		debug_summary(r);
-	m->stats.insns_by_mode[m->mode] += m->insns - m->mode_insn0;
-	m->mode_insn0 = m->insns;
+	machine_count_mode_insns(m);
 	return 0;
 }
