@@ -45,7 +45,7 @@ static int import_main(int argc, char **argv)
 {
 	const struct import_format *f = NULL;
 	const char *output = NULL;
-	uint64_t mem = MACHINE_MEM_DEFAULT;
+	uint32_t mem = MACHINE_MEM_DEFAULT;
 	int c;
 	optind = 1;
 	opterr = 0;
@@ -62,12 +62,8 @@ static int import_main(int argc, char **argv)
 			}
 			break;
 		case OPT_MEM:
-			if (!options_size("--mem", optarg, MACHINE_MEM_MIN, MACHINE_MEM_MAX, &mem))
+			if (!options_mem(optarg, &mem))
 				return EXIT_BAD_INPUT;
-			if (mem & 0xfff) {
-				fprintf(stderr, "vmmsim: --mem: %s is not a multiple of 4K\n", optarg);
-				return EXIT_BAD_INPUT;
-			}
 			break;
 		case 'o': output = optarg; break;
 		case OPT_HELP: import_usage(stdout); return EXIT_OK;

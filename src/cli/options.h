@@ -14,4 +14,8 @@ bool options_uint(const char *option, const char *text, uint64_t min, uint64_t m
 bool options_size(const char *option, const char *text, uint64_t min, uint64_t max,
                   uint64_t *out);
 
+/* --mem: a size of simulated memory the machine accepts (a multiple of 4K
+ * in MACHINE_MEM_MIN..MACHINE_MEM_MAX). */
+bool options_mem(const char *text, uint32_t *out);
+
 #endif

@@ -197,13 +197,8 @@ int run_options_parse(int argc, char **argv, struct run_options *o)
 		switch (c) {
 		case 'o': o->record_path = optarg; break;
 		case OPT_MEM:
-			if (!options_size("--mem", optarg, MACHINE_MEM_MIN, MACHINE_MEM_MAX, &v))
+			if (!options_mem(optarg, &o->cfg.mem_size))
 				return EXIT_BAD_INPUT;
-			if (v % MACHINE_PAGE_SIZE) {
-				fprintf(stderr, "vmmsim: --mem: %s is not a multiple of 4K\n", optarg);
-				return EXIT_BAD_INPUT;
-			}
-			o->cfg.mem_size = (uint32_t)v;
 			break;
 		case OPT_TLB:
 			if (!options_uint("--tlb-entries", optarg, 1, TLB_MAX_ENTRIES, &v))
