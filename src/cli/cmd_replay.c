@@ -56,7 +56,7 @@ static int parse(int argc, char **argv, struct replay_options *o)
 {
 	uint64_t v;
 	int c;
-	vmm_options_defaults(&o->cfg.vmm);
+	vmm_params_defaults(&o->cfg.vmm);
 	o->cfg.console_out = stdout;
 	optind = 1;
 	opterr = 0;

@@ -180,7 +180,7 @@ int run_options_parse(int argc, char **argv, struct run_options *o)
 	uint64_t v;
 	int c;
 	machine_config_defaults(&o->cfg);
-	vmm_options_defaults(&o->vmm);
+	vmm_params_defaults(&o->vmm);
 	o->nvms = 1;
 	o->workload.seed = 1;
 	o->workload.big_endian = true;

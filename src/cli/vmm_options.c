@@ -6,14 +6,6 @@
 
 #define DEDUP_RATE_MAX 1000000u /* pages per million cycles: one a cycle */
 
-void vmm_options_defaults(struct vmm_params *p)
-{
-	*p = (struct vmm_params){ .l2tlb_entries = L2TLB_DEFAULT_ENTRIES,
-		                  .l2tlb_ways = L2TLB_DEFAULT_WAYS,
-		                  .slice_cycles = VMM_DEFAULT_SLICE,
-		                  .dedup_rate = VMM_DEFAULT_DEDUP_RATE };
-}
-
 /* The l2tlb policy checks that both sizes are powers of two, the ways at
  * most the entries, when it starts (l2tlb_init): a size that no policy uses
  * needs only to be in range here. */

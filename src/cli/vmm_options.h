@@ -26,9 +26,6 @@ enum {
 	{ "l2tlb-ways", required_argument, NULL, VMM_OPTION_L2TLB_WAYS },      \
 	{ "dedup-rate", required_argument, NULL, VMM_OPTION_DEDUP_RATE }
 
-/* The parameters' defaults (and slice_cycles', which no shared option sets). */
-void vmm_options_defaults(struct vmm_params *p);
-
 /* The usage lines of VMM_OPTIONS_LONG. */
 void vmm_options_usage(FILE *out);
 

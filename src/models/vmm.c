@@ -10,6 +10,7 @@
 #include "sim/mmio_map.h"
 #include "sim/monitor.h"
 #include "sim/services.h"
+#include "tlb/l2tlb.h"
 
 const struct costmodel *vmm_cost(const struct vmm *v)
 {
@@ -174,6 +175,14 @@ static uint32_t vmm_exception(void *ctx, struct machine *m, const struct exc *e,
 		t.resume = vmm_reflect_trap(v, vm, e, pc, bd, 0);
 	machine_events_changed(m);
 	return t.resume;
+}
+
+void vmm_params_defaults(struct vmm_params *p)
+{
+	*p = (struct vmm_params){ .l2tlb_entries = L2TLB_DEFAULT_ENTRIES,
+		                  .l2tlb_ways = L2TLB_DEFAULT_WAYS,
+		                  .slice_cycles = VMM_DEFAULT_SLICE,
+		                  .dedup_rate = VMM_DEFAULT_DEDUP_RATE };
 }
 
 struct vmm *vmm_new(struct machine *m, const char *spec, const struct vmm_params *params,

@@ -81,6 +81,9 @@ struct vmm_params {
 #define VMM_DEFAULT_SLICE 1000000u       /* 10 ms of a 100 MHz R4000 */
 #define VMM_DEFAULT_DEDUP_RATE 1000u     /* pages per million cycles: 10,000 a second */
 
+/* The parameters' defaults: what a command line that sets none asks for. */
+void vmm_params_defaults(struct vmm_params *p);
+
 struct vmm {
 	struct machine_vmm port;
 	struct vmm_params params;     /* what the machine calls */

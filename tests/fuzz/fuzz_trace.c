@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "sim/ledger.h"
-#include "tlb/l2tlb.h"
+#include "models/vmm.h"
 #include "trace/replay.h"
 #include "trace/trace_io.h"
 
@@ -39,10 +39,9 @@ static void replay_under(const char *path, const char *policy, FILE *console)
 	struct replay_config c = {
 		.path = path,
 		.policy = policy,
-		.vmm = { .l2tlb_entries = L2TLB_DEFAULT_ENTRIES, .l2tlb_ways = L2TLB_DEFAULT_WAYS,
-		         .slice_cycles = VMM_DEFAULT_SLICE, .dedup_rate = VMM_DEFAULT_DEDUP_RATE },
 		.console_out = console,
 	};
+	vmm_params_defaults(&c.vmm);
 	char err[512];
 	struct replay *r = replay_open(&c, err, sizeof err);
 	if (!r)
