@@ -274,7 +274,7 @@ static bool trap_mmio(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t
 	bool big = m->cfg.big_endian;
 	uint32_t next = vmm_next_pc(v, t->pc, t->bd);
 
-	if (pa >= MMIO_CONSOLE_PHYS && pa - MMIO_CONSOLE_PHYS < MMIO_CONSOLE_SIZE) {
+	if (MMIO_IS_CONSOLE(pa)) {
 		value = console_access(&vm->console, m->cfg.console_out, pa - MMIO_CONSOLE_PHYS,
 		                       a->size, a->store, m->cpu.gpr[a->reg]);
 	} else if (pa <= vm->mem_size - a->size) { /* the VM's memory, unmapped */

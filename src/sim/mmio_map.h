@@ -22,6 +22,8 @@
 #define MMIO_CONSOLE_PUTGETCHAR 0x00
 #define MMIO_CONSOLE_HALT 0x10
 #define MMIO_CONSOLE_EXIT_STATUS 0x20
+/* (C only) whether physical address pa is the console's */
+#define MMIO_IS_CONSOLE(pa) ((uint32_t)(pa) - MMIO_CONSOLE_PHYS < MMIO_CONSOLE_SIZE)
 
 /* Boot protocol: at entry $a0 = RAM size in bytes, $a1 = kseg0 address of a
  * NUL-terminated boot command line (in the last 4 KiB page of RAM), $a2 = its

@@ -74,9 +74,22 @@ bool mmu_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind, uint
 	return tlb_translate(m, vaddr, kind, paddr, dirty, e);
 }
 
-static bool is_console(uint32_t paddr)
+bool mmu_console_access(struct machine *m, uint32_t vaddr, uint32_t pa, unsigned size, bool store,
+                        uint32_t *value)
 {
-	return paddr >= MMIO_CONSOLE_PHYS && paddr < MMIO_CONSOLE_PHYS + MMIO_CONSOLE_SIZE;
+	if (!MMIO_IS_CONSOLE(pa))
+		return false;
+	m->cycles += m->cfg.cost.uncached;
+	if (store) {
+		if (m->rec)
+			trace_rec_device(m, vaddr, size, true, *value);
+		console_write(m, pa - MMIO_CONSOLE_PHYS, size, *value);
+	} else {
+		*value = console_read(m, pa - MMIO_CONSOLE_PHYS, size);
+		if (m->rec)
+			trace_rec_device(m, vaddr, size, false, *value);
+	}
+	return true;
 }
 
 static bool watch_active(const struct machine *m)
@@ -119,7 +132,7 @@ static bool data_access(struct machine *m, uint32_t vaddr, enum mmu_access kind,
 		*e = (struct exc){ .code = EXC_WATCH };
 		return false;
 	}
-	if (*paddr >= (uint32_t)m->ram_pages * MACHINE_PAGE_SIZE && !is_console(*paddr)) {
+	if (*paddr >= (uint32_t)m->ram_pages * MACHINE_PAGE_SIZE && !MMIO_IS_CONSOLE(*paddr)) {
 		*e = (struct exc){ .code = EXC_DBE };
 		return false;
 	}
@@ -138,13 +151,8 @@ bool mmu_load(struct machine *m, uint32_t vaddr, unsigned size, uint32_t *value,
 		return false;
 	if (paddr)
 		*paddr = pa;
-	if (is_console(pa)) {
-		m->cycles += m->cfg.cost.uncached;
-		*value = console_read(m, pa - MMIO_CONSOLE_PHYS, size);
-		if (m->rec)
-			trace_rec_device(m, vaddr, size, false, *value);
+	if (mmu_console_access(m, vaddr, pa, size, false, value))
 		return true;
-	}
 	*value = guestmem_get(m->ram + pa, size, m->cfg.big_endian);
 	if (can_cache(m)) {
 		fill(m->tcache->read[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
@@ -178,13 +186,8 @@ bool mmu_store(struct machine *m, uint32_t vaddr, unsigned size, uint32_t value,
 		trace_rec_ref(m, vaddr, MMU_STORE, !ok);
 	if (!ok)
 		return false;
-	if (is_console(pa)) {
-		m->cycles += m->cfg.cost.uncached;
-		if (m->rec)
-			trace_rec_device(m, vaddr, size, true, value);
-		console_write(m, pa - MMIO_CONSOLE_PHYS, size, value);
+	if (mmu_console_access(m, vaddr, pa, size, true, &value))
 		return true;
-	}
 	uint8_t *host = m->ram + pa;
 	if (m->rec)
 		trace_rec_written(m, pa);

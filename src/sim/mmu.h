@@ -39,6 +39,12 @@ bool mmu_store(struct machine *m, uint32_t vaddr, unsigned size, uint32_t value,
 /* The pre-decoded page for an instruction fetch at vaddr (aligned). */
 bool mmu_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct exc *e);
 
+/* A load (*value out) or store (*value in) of size bytes at physical pa,
+ * from vaddr: if pa is the console's, done and charged as uncached (and
+ * recorded when recording), and true; false for any other address. */
+bool mmu_console_access(struct machine *m, uint32_t vaddr, uint32_t pa, unsigned size, bool store,
+                        uint32_t *value);
+
 /* A store reached RAM at paddr: drop the decoded instructions it overwrote. */
 void mmu_code_written(struct machine *m, uint32_t paddr, unsigned size);
 

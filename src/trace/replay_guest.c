@@ -9,7 +9,6 @@
  * every kernel address moves by 0x40000000. */
 #include <string.h>
 
-#include "sim/console.h"
 #include "sim/cp0.h"
 #include "sim/cp0_tlb.h"
 #include "sim/decode.h"
@@ -267,14 +266,10 @@ void replay_device(struct replay *r, uint32_t vaddr, unsigned access, uint32_t v
 	unsigned size = access & 7;
 	bool store = (access & TRACE_DEVICE_STORE) != 0;
 	uint32_t pa = vaddr & 0x1fffffffu;
-	if (pa < MMIO_CONSOLE_PHYS || pa - MMIO_CONSOLE_PHYS >= MMIO_CONSOLE_SIZE)
+	if (!MMIO_IS_CONSOLE(pa))
 		return; /* the console is the only device */
 	if (!r->v) {
-		m->cycles += m->cfg.cost.uncached;
-		if (store)
-			console_write(m, pa - MMIO_CONSOLE_PHYS, size, value);
-		else
-			console_read(m, pa - MMIO_CONSOLE_PHYS, size);
+		mmu_console_access(m, vaddr, pa, size, store, &value);
 		return;
 	}
 	/* sb/sh/sw or lbu/lhu/lw $k0, 0($zero): what the VMM decodes */
