@@ -132,7 +132,6 @@ static int replay_main(int argc, char **argv)
 	struct replay_report rr = { r, &o };
 	struct report_meta meta = { .program = h->program,
 		                    .workload = h->workload[0] ? h->workload : NULL, .seed = h->seed,
-		                    .policy = v ? v->spec : h->workload[0] ? "native" : "bare",
 		                    .config_json = config_json, .config_ctx = &rr,
 		                    .memory_bytes = m->cfg.mem_size };
 	status = run_report_finish(m, v, &meta, o.quiet, o.out_path);

@@ -221,7 +221,6 @@ static int run_command(int argc, char **argv, bool recording)
 	}
 	struct report_meta meta = { .program = o->program, .workload = o->workload.name,
 		                    .seed = o->workload.seed,
-		                    .policy = run.v ? run.v->spec : o->workload.name ? "native" : "bare",
 		                    .config_json = config_json, .config_ctx = &run,
 		                    .memory_bytes = o->cfg.mem_size };
 	status = run_report_finish(m, run.v, &meta, o->quiet, o->out_path);

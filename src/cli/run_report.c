@@ -64,6 +64,7 @@ int run_report_finish(struct machine *m, struct vmm *v, struct report_meta *meta
 	fflush(stdout);
 	int status = run_status(m, text, sizeof text);
 	meta->stop_text = text;
+	meta->policy = v ? v->spec : meta->workload ? "native" : "bare";
 	meta->vmm_json = v ? vmm_json : NULL;
 	meta->vmm_text = v ? vmm_text : NULL;
 	meta->vmm_ctx = v;

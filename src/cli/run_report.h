@@ -13,7 +13,8 @@
 #include "sim/machine.h"
 
 /* The end of a run or a replay: close the VMM's and the ledger's books,
- * fill meta's stop text and the VMM's callbacks (v may be NULL) for the
+ * fill meta's stop text, its policy (v's, else native for a workload, bare
+ * for a program) and the VMM's callbacks (v may be NULL) for the
  * time of the call, print the summary unless quiet (then only a run that
  * did not halt), write the JSON to out_path if given.  Returns the exit
  * status (cmd.h) for how m stopped. */
