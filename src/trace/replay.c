@@ -272,7 +272,7 @@ static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, 
 	}
 	if (r->capturing)
 		replay_capture_end(r, false);
-	uint8_t asid = (r->v ? r->vm->cp0.r.entryhi : r->m->cp0.entryhi) & TLB_ENTRYHI_ASID;
+	uint8_t asid = replay_guest_asid(r);
 	struct tlb_entry loaded = { .entryhi = (bva & TLB_ENTRYHI_VPN2) | asid,
 		                    .entrylo0 = (uint32_t)f[4], .entrylo1 = (uint32_t)f[5] };
 	replay_shadow_learn(r, &loaded);

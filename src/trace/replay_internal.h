@@ -116,6 +116,12 @@ void replay_fill_page(uint8_t *page, uint64_t hash);
  * its REF record's kind_mode (trace_io.h: trace_ref_kind, trace_ref_mode). */
 void replay_ref(struct replay *r, uint32_t va, uint64_t kind_mode, uint8_t asid);
 
+/* The guest's current ASID: the virtual CP0's under a VMM, else the machine's. */
+static inline uint8_t replay_guest_asid(const struct replay *r)
+{
+	return (r->v ? r->vm->cp0.r.entryhi : r->m->cp0.entryhi) & TLB_ENTRYHI_ASID;
+}
+
 /* replay_refill.c */
 bool replay_shadow_init(struct replay *r);
 void replay_shadow_set(struct replay *r, uint8_t asid, uint32_t vpn, uint32_t lo);

@@ -100,7 +100,7 @@ uint32_t replay_native_count(const struct replay *r)
 void replay_capture(struct replay *r, const struct tpl_op *op)
 {
 	struct template *t = &r->captured;
-	uint32_t asid = (r->v ? r->vm->cp0.r.entryhi : r->m->cp0.entryhi) & TLB_ENTRYHI_ASID;
+	uint32_t asid = replay_guest_asid(r);
 	if (t->n == TPL_MAX_OPS ||
 	    (r->capturing == CAPTURE_TICK && op->kind == TPL_PRIV && insn_is_mtc0(op->insn, CP0_ENTRYHI) &&
 	     (op->value & TLB_ENTRYHI_ASID) != asid)) {
