@@ -109,8 +109,10 @@ bool tlb_init(struct tlb *t, unsigned nentries)
 	return true;
 }
 
-enum tlb_result tlb_peek(const struct tlb *t, uint32_t vaddr, uint8_t asid, bool write,
-                         struct tlb_xlate *out)
+/* tlb_peek's body, inlined into tlb_lookup too (the slow path of every
+ * access that misses the host cache) */
+static inline enum tlb_result translate(const struct tlb *t, uint32_t vaddr, uint8_t asid,
+                                        bool write, struct tlb_xlate *out)
 {
 	int i = find_entry(t, vaddr, asid);
 	if (i < 0)
@@ -136,10 +138,16 @@ enum tlb_result tlb_peek(const struct tlb *t, uint32_t vaddr, uint8_t asid, bool
 	return TLB_HIT;
 }
 
+enum tlb_result tlb_peek(const struct tlb *t, uint32_t vaddr, uint8_t asid, bool write,
+                         struct tlb_xlate *out)
+{
+	return translate(t, vaddr, asid, write, out);
+}
+
 enum tlb_result tlb_lookup(struct tlb *t, uint32_t vaddr, uint8_t asid, bool write,
                            enum tlb_mode mode, struct tlb_xlate *out)
 {
-	enum tlb_result r = tlb_peek(t, vaddr, asid, write, out);
+	enum tlb_result r = translate(t, vaddr, asid, write, out);
 	t->stats.lookups[mode]++;
 	switch (r) {
 	case TLB_HIT: t->stats.hits[mode]++; break;
