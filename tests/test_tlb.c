@@ -212,6 +212,27 @@ START_TEST(index_agrees_with_linear_search)
 				ck_abort_msg("step %u: va 0x%08x asid %u: index %d, linear search %d", step,
 				             va, asid, found, want);
 		}
+		/* every entry whose pair overlaps a 4 KiB or 1 MiB pair is a
+		 * candidate, and the candidates come in ascending order */
+		for (unsigned size = 0; size < 3; size += 2) {
+			struct tlb_entry q = { .pagemask = masks[size], .entryhi = vpn2 };
+			uint16_t cand[TLB_MAX_ENTRIES];
+			unsigned n = tlb_overlap_candidates(&t, &q, cand), k = 0;
+			for (unsigned i = 0; i < t.nentries; i++) {
+				struct tlb_entry h;
+				tlb_read(&t, i, &h);
+				uint32_t span = q.pagemask | h.pagemask | 0x1fffu;
+				bool overlaps = ((h.entryhi ^ q.entryhi) & ~span & TLB_ENTRYHI_VPN2) == 0;
+				while (k < n && cand[k] < i)
+					k++;
+				if (overlaps && (k == n || cand[k] != i))
+					ck_abort_msg("step %u: entry %u overlaps 0x%08x but is no candidate",
+					             step, i, vpn2);
+			}
+			for (unsigned j = 1; j < n; j++)
+				if (cand[j] <= cand[j - 1])
+					ck_abort_msg("step %u: candidates out of order", step);
+		}
 	}
 }
 END_TEST

@@ -65,7 +65,10 @@ static void hw_drop(struct vmm *v, const struct tlb_entry *e)
 	struct tlb *t = &v->m->tlb;
 	uint32_t espan = (e->pagemask & TLB_PAGEMASK_MASK) | 0x1fffu;
 	bool eglobal = tlb_entry_global(e);
-	for (unsigned i = 0; i < t->nentries; i++) {
+	uint16_t cand[TLB_MAX_ENTRIES];
+	unsigned n = tlb_overlap_candidates(t, e, cand);
+	for (unsigned k = 0; k < n; k++) {
+		unsigned i = cand[k];
 		const struct tlb_entry *h = &t->entry[i];
 		/* naturally aligned pairs overlap when they agree above the larger
 		 * one's span: the one test most entries fail */

@@ -92,6 +92,27 @@ static int find_entry(const struct tlb *t, uint32_t vaddr, uint8_t asid)
 	return lowest_on_chain(t, TLB_LARGE_CHAIN, vaddr, asid, best);
 }
 
+unsigned tlb_overlap_candidates(const struct tlb *t, const struct tlb_entry *e,
+                                uint16_t out[TLB_MAX_ENTRIES])
+{
+	unsigned n = 0;
+	if (e->pagemask & TLB_PAGEMASK_MASK) { /* spans several chains: all */
+		for (unsigned i = 0; i < t->nentries; i++)
+			out[n++] = (uint16_t)i;
+		return n;
+	}
+	/* the two chains, in index order as a linear search would visit them */
+	uint64_t seen[TLB_MAX_ENTRIES / 64] = { 0 };
+	const unsigned chains[2] = { chain_of_vaddr(e->entryhi), TLB_LARGE_CHAIN };
+	for (unsigned c = 0; c < 2; c++)
+		for (int i = t->index.head[chains[c]]; i != TLB_CHAIN_END; i = t->index.next[i])
+			seen[i / 64] |= 1ull << (i % 64);
+	for (unsigned w = 0; w < TLB_MAX_ENTRIES / 64; w++)
+		for (uint64_t bits = seen[w]; bits; bits &= bits - 1)
+			out[n++] = (uint16_t)(w * 64 + (unsigned)__builtin_ctzll(bits));
+	return n;
+}
+
 bool tlb_init(struct tlb *t, unsigned nentries)
 {
 	if (nentries < 1 || nentries > TLB_MAX_ENTRIES)

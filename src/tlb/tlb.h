@@ -123,6 +123,12 @@ int tlb_probe(struct tlb *t, uint32_t entryhi);
  * hardware are masked off. Returns the previous contents in *old if not NULL. */
 void tlb_write(struct tlb *t, unsigned idx, const struct tlb_entry *e, struct tlb_entry *old);
 
+/* The indices, ascending, of the entries whose pairs may overlap the pair e
+ * maps (e's VPN2 chain and the larger pages' chain; every entry when e maps
+ * a larger page): a superset the caller tests.  Returns how many. */
+unsigned tlb_overlap_candidates(const struct tlb *t, const struct tlb_entry *e,
+                                uint16_t out[TLB_MAX_ENTRIES]);
+
 /* TLBR: read entry idx (< nentries), G copied into both EntryLo. */
 void tlb_read(const struct tlb *t, unsigned idx, struct tlb_entry *e);
 
