@@ -90,17 +90,23 @@ static void put_byte(struct trace_writer *w, uint8_t b)
 	w->buf[w->cur][w->used++] = b;
 }
 
-static void put_varint(struct trace_writer *w, uint64_t v)
+/* v as a varint at p (at most 10 bytes); returns the byte after it */
+static inline uint8_t *encode_varint(uint8_t *p, uint64_t v)
 {
-	if (WRITE_BUFFER - w->used < 10)
-		flush(w);
-	uint8_t *start = w->buf[w->cur], *p = start + w->used;
 	while (v >= 0x80) {
 		*p++ = (uint8_t)(v | 0x80);
 		v >>= 7;
 	}
 	*p++ = (uint8_t)v;
-	w->used = (size_t)(p - start);
+	return p;
+}
+
+static void put_varint(struct trace_writer *w, uint64_t v)
+{
+	if (WRITE_BUFFER - w->used < 10)
+		flush(w);
+	uint8_t *start = w->buf[w->cur];
+	w->used = (size_t)(encode_varint(start + w->used, v) - start);
 }
 
 static unsigned varint_len(uint64_t v)
@@ -173,9 +179,14 @@ struct trace_writer *trace_writer_open(const char *path, const struct trace_head
 void trace_writer_record(struct trace_writer *w, enum trace_record_kind kind,
                          const uint64_t *fields)
 {
-	put_byte(w, (uint8_t)kind);
+	/* room for the longest record, so that its bytes go in unchecked */
+	if (WRITE_BUFFER - w->used < 1 + 10 * TRACE_MAX_FIELDS)
+		flush(w);
+	uint8_t *start = w->buf[w->cur], *p = start + w->used;
+	*p++ = (uint8_t)kind;
 	for (unsigned i = 0, n = trace_record_nfields(kind); i < n; i++)
-		put_varint(w, fields[i]);
+		p = encode_varint(p, fields[i]);
+	w->used = (size_t)(p - start);
 }
 
 bool trace_writer_close(struct trace_writer *w, uint64_t insns, uint64_t cycles, char *err,
