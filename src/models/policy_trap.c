@@ -184,8 +184,10 @@ static int emulate_cop0(struct vmm *v, struct vm *vm, uint32_t insn, uint64_t *c
 		case FUNCT_TLBWI:
 		case FUNCT_TLBWR: {
 			bool wi = (insn & 0x3f) == FUNCT_TLBWI;
-			unsigned idx = wi ? (r->index & ~TLB_INDEX_P) % n : vcp0_random(&vm->cp0, m);
+			unsigned idx = wi ? (r->index & ~TLB_INDEX_P) % n : vm->cp0.random;
 			guest_tlb_write(v, vm, idx, wi ? VMM_TLBWI : VMM_TLBWR);
+			if (!wi)
+				vcp0_tlbwr_done(&vm->cp0);
 			*cost = (uint64_t)c->vmm_emul_tlbw + c->vmm_pmap + c->vmm_hwtlb_write;
 			comp = LEDGER_C_TLB_WRITE;
 			break;

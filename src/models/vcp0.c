@@ -8,14 +8,13 @@
 
 #define VEBASE_WRITABLE 0xfffff000u
 
-void vcp0_reset(struct vcp0 *c, const struct machine *m, unsigned ntlb, bool big_endian)
+void vcp0_reset(struct vcp0 *c, unsigned ntlb, bool big_endian, gsl_rng *rng)
 {
-	*c = (struct vcp0){ .ntlb = ntlb, .pinned_random = -1 };
+	*c = (struct vcp0){ .ntlb = ntlb, .random = ntlb - 1, .rng = rng };
 	/* as a boot loader leaves the machine (machine_boot): kernel mode, BEV 0 */
 	c->r.status = 0;
 	c->r.config = cp0_config_reset(big_endian);
 	c->r.ebase = EBASE_FIXED;
-	c->r.random_insn0 = m->insns;
 	c->count_offset = 0;
 }
 
@@ -24,11 +23,13 @@ uint32_t vcp0_count(const struct vcp0 *c, const struct machine *m)
 	return cp0_count(m) + c->count_offset;
 }
 
-uint32_t vcp0_random(const struct vcp0 *c, const struct machine *m)
+void vcp0_tlbwr_done(struct vcp0 *c)
 {
-	if (c->pinned_random >= 0)
-		return (uint32_t)c->pinned_random;
-	return cp0_random_of(&c->r, c->ntlb, m->insns);
+	/* With Wired >= N the range is empty; Random then stays at N-1. */
+	if (c->r.wired >= c->ntlb)
+		c->random = c->ntlb - 1;
+	else
+		c->random = c->ntlb - 1 - (uint32_t)gsl_rng_uniform_int(c->rng, c->ntlb - c->r.wired);
 }
 
 bool vcp0_guest_kernel(const struct vcp0 *c)
@@ -44,7 +45,7 @@ bool vcp0_interrupt_deliverable(const struct vcp0 *c)
 uint32_t vcp0_read(const struct vcp0 *c, const struct machine *m, unsigned reg, unsigned sel)
 {
 	if (sel == 0 && reg == CP0_RANDOM)
-		return vcp0_random(c, m);
+		return c->random;
 	if (sel == 0 && reg == CP0_COUNT)
 		return vcp0_count(c, m);
 	return cp0_read_regs(&c->r, c->ntlb, reg, sel);
@@ -62,5 +63,7 @@ unsigned vcp0_write(struct vcp0 *c, const struct machine *m, unsigned reg, unsig
 		c->count_offset = v - cp0_count(m);
 		return CP0_WROTE_TIMER;
 	}
+	if (reg == CP0_WIRED)
+		c->random = c->ntlb - 1;
 	return cp0_write_regs(&c->r, c->ntlb, m->insns, reg, v);
 }

@@ -4,9 +4,16 @@
  * Differences from the real CP0, by design:
  * - EBase keeps every bit the guest writes (bits 31..12): a relocated guest
  *   kernel puts its vectors in ksseg, where a real EBase could not point.
- * - Count is the machine's Count plus an offset the guest's writes set;
- *   Random decrements per machine instruction between Wired and N-1, N the
- *   virtual TLB's size.
+ * - Count is the machine's Count plus an offset the guest's writes set.
+ * - Random, N the virtual TLB's size, reads N-1 after reset and after a
+ *   write to Wired, and after each TLBWR takes a new value drawn uniformly
+ *   from [Wired, N-1] by the VM's seeded generator (GSL's taus2).  The
+ *   R4000's Random decrements per instruction (the machine's CP0 does, as
+ *   the manual says); MIPS32 leaves the choice to the implementation, and a
+ *   VMM, which does not see the guest's instructions, cannot count them.
+ *   Drawn per TLBWR, the guest's choices depend on its TLB writes alone, not
+ *   on where the VMM's work moves its timer interrupts; so a trace replayed
+ *   under a VMM (src/trace/replay.h) chooses as executing does.
  */
 #ifndef VMMSIM_VCP0_H
 #define VMMSIM_VCP0_H
@@ -14,21 +21,25 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "sim/cp0.h"
 
 struct machine;
 
 struct vcp0 {
-	struct cp0 r;          /* Count and Random derived, as on the machine */
+	struct cp0 r;          /* Count derived, as on the machine */
 	uint32_t count_offset; /* virtual Count = machine Count + offset */
 	unsigned ntlb;         /* entries of the virtual TLB */
-	int pinned_random;     /* >= 0: what Random reads (trace replay pins the
-	                        * recording's TLBWR choice, src/trace/replay.h) */
+	uint32_t random;       /* what Random reads: the next TLBWR's entry */
+	gsl_rng *rng;          /* draws Random (the VM's, which frees it) */
 };
 
-void vcp0_reset(struct vcp0 *c, const struct machine *m, unsigned ntlb, bool big_endian);
+/* rng: the VM's generator, seeded by its owner. */
+void vcp0_reset(struct vcp0 *c, unsigned ntlb, bool big_endian, gsl_rng *rng);
 uint32_t vcp0_count(const struct vcp0 *c, const struct machine *m);
-uint32_t vcp0_random(const struct vcp0 *c, const struct machine *m);
+/* A TLBWR used Random: draw the next one. */
+void vcp0_tlbwr_done(struct vcp0 *c);
 uint32_t vcp0_read(const struct vcp0 *c, const struct machine *m, unsigned reg, unsigned sel);
 /* Returns what the write changed (CP0_WROTE_*), for the VMM to act on. */
 unsigned vcp0_write(struct vcp0 *c, const struct machine *m, unsigned reg, unsigned sel,

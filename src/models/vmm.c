@@ -231,7 +231,15 @@ struct vmm *vmm_new(struct machine *m, const char *spec, const struct vmm_params
 			return NULL;
 		}
 		tlb_init(&vm->tlb, m->tlb.nentries);
-		vcp0_reset(&vm->cp0, m, m->tlb.nentries, m->cfg.big_endian);
+		/* its virtual Random's draws: VM i has seed + i, as its workload */
+		vm->random = gsl_rng_alloc(gsl_rng_taus2);
+		if (!vm->random) {
+			snprintf(err, errlen, "out of memory");
+			vmm_free(v);
+			return NULL;
+		}
+		gsl_rng_set(vm->random, (unsigned long)(params->seed + i));
+		vcp0_reset(&vm->cp0, m->tlb.nentries, m->cfg.big_endian, vm->random);
 	}
 	for (unsigned i = 0; i < v->nops; i++) {
 		if (!v->ops[i]->setup)
@@ -258,6 +266,7 @@ void vmm_free(struct vmm *v)
 	pmap_free(v);
 	for (unsigned i = 0; i < v->nvms; i++) {
 		free(v->vm[i]->touched);
+		gsl_rng_free(v->vm[i]->random);
 		free(v->vm[i]);
 	}
 	if (v->m && v->m->vmm == &v->port)

@@ -30,17 +30,14 @@ uint32_t cp0_count(const struct machine *m)
 	return c->count_base + (uint32_t)((m->cycles - c->count_cycle0) / m->cfg.cost.count_divisor);
 }
 
-uint32_t cp0_random_of(const struct cp0 *c, unsigned n, uint64_t insns)
+uint32_t cp0_random(const struct machine *m)
 {
+	const struct cp0 *c = &m->cp0;
+	unsigned n = m->tlb.nentries;
 	/* With Wired >= N the range is empty; Random then stays at N-1. */
 	if (c->wired >= n)
 		return n - 1;
-	return n - 1 - (uint32_t)((insns - c->random_insn0) % (n - c->wired));
-}
-
-uint32_t cp0_random(const struct machine *m)
-{
-	return cp0_random_of(&m->cp0, m->tlb.nentries, m->insns);
+	return n - 1 - (uint32_t)((m->insns - c->random_insn0) % (n - c->wired));
 }
 
 uint32_t cp0_config_reset(bool big_endian)

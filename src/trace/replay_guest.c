@@ -46,6 +46,26 @@ static bool peek_fetch(struct machine *m, uint32_t va, struct exc *e)
 	return ok;
 }
 
+/* The recording's guest refilled va's pair, so its TLB had no entry for it;
+ * replay's virtual TLB may hold one gone stale (half invalid, loaded before
+ * the guest's page table had the page).  Drop it, as the guest's own TLB
+ * writes would have, so that the guest refills as it did: the entry then
+ * matches nothing, as tlb_init leaves every entry. */
+static void drop_stale_pair(struct replay *r, uint32_t va, bool store)
+{
+	struct vm *vm = r->vm;
+	uint8_t asid = vm->cp0.r.entryhi & TLB_ENTRYHI_ASID;
+	enum tlb_result g = tlb_peek(&vm->tlb, va, asid, store, NULL);
+	if (g != TLB_INVALID && g != TLB_MODIFIED)
+		return;
+	int i = tlb_probe(&vm->tlb, (va & TLB_ENTRYHI_VPN2) | asid);
+	if (i < 0)
+		return;
+	struct tlb_entry blank = { .entryhi = KSEG0 + ((uint32_t)i << 13) }, old;
+	tlb_write(&vm->tlb, (unsigned)i, &blank, &old);
+	vmm_hwtlb_drop(r->v, &old);
+}
+
 bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool bd, uint32_t v0,
                       bool recorded)
 {
@@ -73,6 +93,8 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 	    tlb_peek(&m->tlb, e->badvaddr, m->cp0.entryhi & TLB_ENTRYHI_ASID, e->code == EXC_TLBS,
 	             NULL) == TLB_HIT)
 		return false;
+	if (recorded && e->refill && e->badvaddr < KSEG0)
+		drop_stale_pair(r, e->badvaddr, e->code == EXC_TLBS);
 	if (recorded && e->tlb && !e->refill && e->badvaddr < KSEG0) {
 		/* a fault the guest's page tables made (demand zero, copy on
 		 * write): the guest takes it whatever replay's virtual TLB holds
@@ -236,18 +258,13 @@ static void vmm_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t valu
 		if (insn_rt(insn))
 			m->cpu.gpr[insn_rt(insn)] = value;
 	}
-	/* tlbwr: the virtual TLB replaces what the recording's TLB replaced,
-	 * so that the guest refills where it did (the same TLB only) */
-	bool pin = insn == INSN_TLBWR && value < r->vm->tlb.nentries && r->h.refills &&
-	           r->vm->tlb.nentries == r->h.tlb_entries;
-	if (pin)
-		r->vm->cp0.pinned_random = (int)value;
+	/* a tlbwr replaces the entry the virtual Random draws, as executing
+	 * does (src/models/vcp0.h), not the recording's choice */
 	uint32_t gpc = plant(r, insn, pc);
 	make_fetchable(r, gpc);
 	struct exc e = { .code = EXC_CPU };
 	uint64_t reflected = r->v->stats.reflected;
 	exception_enter(m, &e, gpc, false);
-	r->vm->cp0.pinned_random = -1;
 	if (r->v->stats.reflected != reflected) /* a virtual interrupt, delivered on unmask */
 		interrupted(r);
 }
@@ -312,8 +329,8 @@ void replay_ref(struct replay *r, uint32_t va, uint64_t kind_mode, uint8_t asid)
 			return;
 		/* but the guest takes no TLB invalid or modified exception the
 		 * recording did not (its page tables said so: replay's virtual
-		 * TLB is behind) */
-		if (res != TLB_REFILL && va < KSEG0) {
+		 * TLB is behind), whether or not the hardware TLB holds the pair */
+		if (va < KSEG0) {
 			enum tlb_result g = tlb_peek(&r->vm->tlb, va,
 			                             r->vm->cp0.r.entryhi & TLB_ENTRYHI_ASID, store, NULL);
 			if (g == TLB_INVALID || g == TLB_MODIFIED)
