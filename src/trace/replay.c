@@ -131,6 +131,9 @@ struct replay *replay_open(const struct replay_config *c, char *err, size_t errl
 			goto fail;
 		}
 		r->vm = vmm_current(r->v);
+		/* as the relocated kernel's tlb_init leaves it (an imported
+		 * trace's modelled kernel writes no Wired) */
+		r->vm->cp0.r.wired = RELOCATED_WIRED;
 	}
 	/* the recording's own refills are replayed as they were only when
 	 * nothing could make them happen elsewhere */

@@ -255,11 +255,14 @@ static void vmm_priv(struct replay *r, uint32_t insn, uint32_t pc, uint32_t valu
 	if (d.op == OP_MTC0) {
 		if (d.rd == CP0_COMPARE && d.imm == 0)
 			value = on_virtual_clock(r, value);
+		if (d.rd == CP0_WIRED && d.imm == 0)
+			value += RELOCATED_WIRED;
 		if (insn_rt(insn))
 			m->cpu.gpr[insn_rt(insn)] = value;
 	}
 	/* a tlbwr replaces the entry the virtual Random draws, as executing
-	 * does (src/models/vcp0.h), not the recording's choice */
+	 * does (src/models/vcp0.h), not the recording's choice: the virtual
+	 * TLB has fewer entries to replace than the recording's */
 	uint32_t gpc = plant(r, insn, pc);
 	make_fetchable(r, gpc);
 	struct exc e = { .code = EXC_CPU };

@@ -14,6 +14,11 @@
 #include "sim/machine.h"
 #include "trace/replay.h"
 
+/* The relocated kernel a VMM runs wires two TLB entries the native one does
+ * not (the vector page and the kernel stack, guest/kernel/tlb.c): its Wired
+ * is the native kernel's plus two, so its TLBWR replaces among two fewer. */
+#define RELOCATED_WIRED 2u
+
 /* A kernel entry the guest runs the same way each time, as replay repeats
  * it: the first refill (the refill handler) and the first timer interrupt
  * that switches nothing (the tick), captured from the trace's records. */
