@@ -114,12 +114,15 @@ static bool can_cache(const struct machine *m)
 	return m->cfg.use_tcache && !watch_active(m);
 }
 
-static void fill(struct tcache_entry *t, uint32_t vaddr, uint8_t *host_page, bool mapped)
+static void fill(struct machine *m, struct tcache_entry *t, uint32_t vaddr, uint8_t *host_page,
+                 bool mapped)
 {
 	struct tcache_entry *ent = &t[tcache_index(vaddr)];
 	ent->tag = vaddr & ~0xfffu;
 	ent->mapped = mapped;
 	ent->addend = (uintptr_t)host_page - (uintptr_t)(vaddr & ~0xfffu);
+	if (mapped)
+		tcache_mapped_filled(m->tcache, m->mode, tcache_index(vaddr));
 }
 
 /* Resolve vaddr to RAM or a device; shared by loads and stores. */
@@ -155,7 +158,7 @@ bool mmu_load(struct machine *m, uint32_t vaddr, unsigned size, uint32_t *value,
 		return true;
 	*value = guestmem_get(m->ram + pa, size, m->cfg.big_endian);
 	if (can_cache(m)) {
-		fill(m->tcache->read[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
+		fill(m, m->tcache->read[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
 		if (m->rec)
 			trace_rec_cached(m, tcache_index(vaddr));
 	}
@@ -197,7 +200,7 @@ bool mmu_store(struct machine *m, uint32_t vaddr, unsigned size, uint32_t value,
 	if (m->dpages[pa >> 12])
 		mmu_code_written(m, pa, size);
 	else if (can_cache(m)) {
-		fill(m->tcache->write[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
+		fill(m, m->tcache->write[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
 		if (m->rec)
 			trace_rec_cached(m, tcache_index(vaddr));
 	}
@@ -241,6 +244,8 @@ bool mmu_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct ex
 		f->tag = vaddr & ~0xfffu;
 		f->mapped = mapped;
 		f->page = *page;
+		if (mapped)
+			tcache_mapped_filled(m->tcache, m->mode, tcache_index(vaddr));
 		if (m->rec)
 			trace_rec_cached(m, tcache_index(vaddr));
 	}

@@ -22,6 +22,7 @@ void tcache_flush_all(struct tcache *c)
 		flush_table(c->write[m], 0);
 		flush_fetch(c->fetch[m], 0);
 	}
+	c->nmapped = 0;
 }
 
 void tcache_flush_writes(struct tcache *c)
@@ -32,11 +33,27 @@ void tcache_flush_writes(struct tcache *c)
 
 void tcache_flush_mapped(struct tcache *c)
 {
-	for (unsigned m = 0; m < TCACHE_NMODES; m++) {
-		flush_table(c->read[m], 1);
-		flush_table(c->write[m], 1);
-		flush_fetch(c->fetch[m], 1);
+	if (c->nmapped > TCACHE_MAPPED_LIST) {
+		for (unsigned m = 0; m < TCACHE_NMODES; m++) {
+			flush_table(c->read[m], 1);
+			flush_table(c->write[m], 1);
+			flush_fetch(c->fetch[m], 1);
+		}
+	} else {
+		/* a listed slot may have been refilled since, unmapped (kseg0):
+		 * that entry stays */
+		for (unsigned k = 0; k < c->nmapped; k++) {
+			unsigned m = c->mapped_slot[k] >> TCACHE_BITS;
+			unsigned i = c->mapped_slot[k] & (TCACHE_SIZE - 1);
+			if (c->read[m][i].mapped)
+				c->read[m][i].tag = TCACHE_INVALID_TAG;
+			if (c->write[m][i].mapped)
+				c->write[m][i].tag = TCACHE_INVALID_TAG;
+			if (c->fetch[m][i].mapped)
+				c->fetch[m][i].tag = TCACHE_INVALID_TAG;
+		}
 	}
+	c->nmapped = 0;
 }
 
 void tcache_flush_range(struct tcache *c, uint32_t lo, uint32_t hi)

@@ -32,15 +32,32 @@ struct tcache_fetch_entry {
 	void *page;
 };
 
+/* Slots that took a TLB-mapped entry since the last flush of mapped ones,
+ * so that an ASID change (under a VMM, most guest kernel entries and exits)
+ * visits those rather than all 9,216; past this many it visits all. */
+#define TCACHE_MAPPED_LIST 256
+
 struct tcache {
 	struct tcache_entry read[TCACHE_NMODES][TCACHE_SIZE];
 	struct tcache_entry write[TCACHE_NMODES][TCACHE_SIZE];
 	struct tcache_fetch_entry fetch[TCACHE_NMODES][TCACHE_SIZE];
+	uint16_t mapped_slot[TCACHE_MAPPED_LIST]; /* mode << TCACHE_BITS | index */
+	unsigned nmapped;                         /* > TCACHE_MAPPED_LIST: overflowed */
 };
 
 static inline unsigned tcache_index(uint32_t vaddr)
 {
 	return (vaddr >> 12) & (TCACHE_SIZE - 1);
+}
+
+/* A TLB-mapped entry went into slot idx of mode (any of its tables): every
+ * fill of a mapped entry tells the cache, for tcache_flush_mapped. */
+static inline void tcache_mapped_filled(struct tcache *c, unsigned mode, unsigned idx)
+{
+	if (c->nmapped < TCACHE_MAPPED_LIST)
+		c->mapped_slot[c->nmapped] = (uint16_t)(mode << TCACHE_BITS | idx);
+	if (c->nmapped <= TCACHE_MAPPED_LIST)
+		c->nmapped++;
 }
 
 /* Drop every entry. */
