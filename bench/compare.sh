@@ -15,6 +15,9 @@
 # Environment: VMMSIM (default ./vmmsim), GXEMUL (default gxemul; "no" or
 # missing skips the GXemul column).
 set -u
+# C: a '.' in EPOCHREALTIME and in the figures awk prints
+LC_ALL=C
+export LC_ALL
 VMMSIM=${VMMSIM:-./vmmsim}
 GXEMUL=${GXEMUL:-gxemul}
 runs=3
@@ -53,17 +56,17 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/vmmsim-bench.XXXXXX") || die "mktemp failed
 trap 'rm -rf "$scratch"' EXIT INT TERM
 mkfifo "$scratch/stdin" || die "mkfifo failed"
 
-now() { date +%s.%N; }
+# Wall-clock times as bench/lib.sh takes them: ${EPOCHREALTIME:-...}
 # the smaller of a time and the best so far
 best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a < b) ? a : b }'; }
 # the "instructions" figure of a vmmsim JSON summary
 json_insns() { sed -n 's/^ *"instructions": \([0-9]*\),$/\1/p' "$1"; }
 
 run_vmmsim() { # prog -> prints seconds; console in $scratch/vm.out
-	t0=$(now)
+	t0=${EPOCHREALTIME:-$(date +%s.%N)}
 	"$VMMSIM" run --quiet --out "$scratch/vm.json" "$1" >"$scratch/vm.out" ||
 		die "$1: vmmsim failed (status $?)"
-	t1=$(now)
+	t1=${EPOCHREALTIME:-$(date +%s.%N)}
 	awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'
 }
 
@@ -73,10 +76,10 @@ run_gxemul() { # prog -> prints seconds; console in $scratch/gx.out
 	# "sleep 600 |" pipeline would wait for the sleep), and bound the run
 	sleep 600 >"$scratch/stdin" &
 	writer=$!
-	t0=$(now)
+	t0=${EPOCHREALTIME:-$(date +%s.%N)}
 	timeout 120 "$GXEMUL" -q -E testmips "$1" <"$scratch/stdin" >"$scratch/gx.raw" 2>&1
 	status=$?
-	t1=$(now)
+	t1=${EPOCHREALTIME:-$(date +%s.%N)}
 	kill "$writer" 2>/dev/null
 	wait "$writer" 2>/dev/null
 	[ "$status" = 0 ] || die "$1: GXemul failed or timed out (status $status)"

@@ -2,6 +2,9 @@
 # $VMMSIM (default ./vmmsim), a scratch folder $tmp removed on exit, and the
 # WORKLOAD[:KEY=VALUE,...] arguments both scripts take.
 set -u
+# C: a '.' in EPOCHREALTIME and in the figures awk prints
+LC_ALL=C
+export LC_ALL
 VMMSIM=${VMMSIM:-./vmmsim}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/vmmsim-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -12,3 +15,7 @@ spec_args() {
 }
 # json_insns FILE: the instructions of a results file (vmmsim run --out)
 json_insns() { sed -n 's/^  "instructions": \([0-9]*\),$/\1/p' "$1"; }
+# Wall-clock times: `t=${EPOCHREALTIME:-$(date +%s.%N)}` (seconds). Under
+# bash (make runs these scripts with it) the variable takes no process;
+# `date` would, and on the build machine its 5-8 ms fall inside the time
+# taken, as long as a short replay itself.

@@ -9,13 +9,14 @@
 [ $# -gt 0 ] || set -- pmake:size=4 database:size=2 engineering:size=4 raytrace:size=8
 
 # median_wall CMD...: the median wall-clock seconds of 3 runs of CMD
+# (the clock as lib.sh says)
 median_wall() {
 	for _ in 1 2 3; do
-		start=$(date +%s%N)
+		start=${EPOCHREALTIME:-$(date +%s.%N)}
 		"$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
-		end=$(date +%s%N)
-		echo $((end - start))
-	done | sort -n | sed -n 2p | awk '{ printf "%.3f", $1 / 1e9 }'
+		end=${EPOCHREALTIME:-$(date +%s.%N)}
+		awk -v s="$start" -v e="$end" 'BEGIN { printf "%.6f\n", e - s }'
+	done | sort -n | sed -n 2p | awk '{ printf "%.3f", $1 }'
 }
 ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'
