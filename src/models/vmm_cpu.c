@@ -109,7 +109,6 @@ bool vmm_fetch(struct vmm *v, uint32_t va, uint32_t *insn)
 {
 	struct machine *m = v->m;
 	uint32_t pa;
-	bool mapped, dirty;
 	struct exc e;
 	if (va & 3)
 		return false;
@@ -120,12 +119,8 @@ bool vmm_fetch(struct vmm *v, uint32_t va, uint32_t *insn)
 	const struct tcache_fetch_entry *fe = &m->tcache->fetch[m->mode][tcache_index(va)];
 	if (fe->tag == (va & ~0xfffu) && fe->page) {
 		pa = ((const struct dpage *)fe->page)->ppn << 12 | (va & 0xfffu);
-	} else {
-		struct tlb_stats saved = m->tlb.stats;
-		bool ok = mmu_translate(m, va, MMU_FETCH, &pa, &mapped, &dirty, &e);
-		m->tlb.stats = saved;
-		if (!ok)
-			return false;
+	} else if (!mmu_peek_translate(m, va, MMU_FETCH, &pa, &e)) {
+		return false;
 	}
 	if (pa > m->cfg.mem_size - 4)
 		return false;

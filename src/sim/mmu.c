@@ -23,13 +23,16 @@ static void address_error(struct exc *e, uint32_t vaddr, enum mmu_access kind)
 		           .has_badvaddr = true, .badvaddr = vaddr };
 }
 
-static bool tlb_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind,
-                          uint32_t *paddr, bool *dirty, struct exc *e)
+/* count: the lookup goes into the TLB's statistics (the guest's own
+ * access), or not (the simulator's question, mmu_peek_translate). */
+static inline bool tlb_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind,
+                                 uint32_t *paddr, bool *dirty, struct exc *e, bool count)
 {
 	struct tlb_xlate x;
 	uint8_t asid = (uint8_t)(m->cp0.entryhi & TLB_ENTRYHI_ASID);
-	enum tlb_result r = tlb_lookup(&m->tlb, vaddr, asid, kind == MMU_STORE,
-	                               (enum tlb_mode)m->mode, &x);
+	enum tlb_result r = count ? tlb_lookup(&m->tlb, vaddr, asid, kind == MMU_STORE,
+	                                       (enum tlb_mode)m->mode, &x)
+	                          : tlb_peek(&m->tlb, vaddr, asid, kind == MMU_STORE, &x);
 	if (r == TLB_HIT) {
 		*paddr = x.paddr;
 		*dirty = x.dirty;
@@ -44,8 +47,9 @@ static bool tlb_translate(struct machine *m, uint32_t vaddr, enum mmu_access kin
 	return false;
 }
 
-bool mmu_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind, uint32_t *paddr,
-                   bool *mapped, bool *dirty, struct exc *e)
+static inline bool translate(struct machine *m, uint32_t vaddr, enum mmu_access kind,
+                             uint32_t *paddr, bool *mapped, bool *dirty, struct exc *e,
+                             bool count)
 {
 	*mapped = false;
 	*dirty = true;
@@ -56,7 +60,7 @@ bool mmu_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind, uint
 			return true;
 		}
 		*mapped = true;
-		return tlb_translate(m, vaddr, kind, paddr, dirty, e);
+		return tlb_translate(m, vaddr, kind, paddr, dirty, e, count);
 	}
 	if (vaddr < KSSEG_BASE) { /* kseg0 and kseg1: kernel only, unmapped */
 		if (m->mode != MODE_KERNEL) {
@@ -71,7 +75,20 @@ bool mmu_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind, uint
 		return false;
 	}
 	*mapped = true;
-	return tlb_translate(m, vaddr, kind, paddr, dirty, e);
+	return tlb_translate(m, vaddr, kind, paddr, dirty, e, count);
+}
+
+bool mmu_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind, uint32_t *paddr,
+                   bool *mapped, bool *dirty, struct exc *e)
+{
+	return translate(m, vaddr, kind, paddr, mapped, dirty, e, true);
+}
+
+bool mmu_peek_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind, uint32_t *paddr,
+                        struct exc *e)
+{
+	bool mapped, dirty;
+	return translate(m, vaddr, kind, paddr, &mapped, &dirty, e, false);
 }
 
 bool mmu_console_access(struct machine *m, uint32_t vaddr, uint32_t pa, unsigned size, bool store,
@@ -225,12 +242,15 @@ static struct dpage *dpage_get(struct machine *m, uint32_t ppn)
 	return p;
 }
 
-bool mmu_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct exc *e)
+/* count: the guest's own fetch (counted in the TLB's statistics, recorded
+ * as a reference) or the simulator's question (mmu_peek_fetch). */
+static inline bool fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct exc *e,
+                         bool count)
 {
 	uint32_t pa;
 	bool mapped, dirty;
-	bool ok = mmu_translate(m, vaddr, MMU_FETCH, &pa, &mapped, &dirty, e);
-	if (m->rec)
+	bool ok = translate(m, vaddr, MMU_FETCH, &pa, &mapped, &dirty, e, count);
+	if (count && m->rec)
 		trace_rec_ref(m, vaddr, MMU_FETCH, !ok);
 	if (!ok)
 		return false;
@@ -250,4 +270,14 @@ bool mmu_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct ex
 			trace_rec_cached(m, tcache_index(vaddr));
 	}
 	return true;
+}
+
+bool mmu_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct exc *e)
+{
+	return fetch(m, vaddr, page, e, true);
+}
+
+bool mmu_peek_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct exc *e)
+{
+	return fetch(m, vaddr, page, e, false);
 }

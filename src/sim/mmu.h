@@ -24,6 +24,11 @@ enum mmu_access { MMU_FETCH, MMU_LOAD, MMU_STORE };
  * invalid, modified).  *mapped tells whether the TLB was used. */
 bool mmu_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind, uint32_t *paddr,
                    bool *mapped, bool *dirty, struct exc *e);
+/* The same translation, counted nowhere in the TLB's statistics: the
+ * simulator's own question (a VMM reading the guest's code), not an access
+ * of the guest's. */
+bool mmu_peek_translate(struct machine *m, uint32_t vaddr, enum mmu_access kind, uint32_t *paddr,
+                        struct exc *e);
 
 /* Loads of 1, 2 or 4 bytes (vaddr aligned by the caller); the value is
  * zero-extended in guest byte order; *paddr (if not NULL) receives the
@@ -38,6 +43,9 @@ bool mmu_store(struct machine *m, uint32_t vaddr, unsigned size, uint32_t value,
 
 /* The pre-decoded page for an instruction fetch at vaddr (aligned). */
 bool mmu_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct exc *e);
+/* The same, counted nowhere and not recorded (a fetch the simulator makes
+ * for itself): it fills the host cache as mmu_fetch does. */
+bool mmu_peek_fetch(struct machine *m, uint32_t vaddr, struct dpage **page, struct exc *e);
 
 /* A load (*value out) or store (*value in) of size bytes at physical pa,
  * from vaddr: if pa is the console's, done and charged as uncached (and

@@ -33,19 +33,6 @@ static uint32_t guest_va(uint32_t va)
 	return va >= KSEG0 && va < KSEG1 ? va + KSEG0_TO_KSSEG : va;
 }
 
-/* A fetch replay makes for itself, not one the trace holds: not counted in
- * the TLB's statistics (the trace's REF records are the lookups); it fills
- * the host cache's fetch entry the VMM reads the instruction through
- * (vmm_fetch). */
-static bool peek_fetch(struct machine *m, uint32_t va, struct exc *e)
-{
-	struct tlb_stats saved = m->tlb.stats;
-	struct dpage *page;
-	bool ok = mmu_fetch(m, va, &page, e);
-	m->tlb.stats = saved;
-	return ok;
-}
-
 /* The recording's guest refilled va's pair, so its TLB had no entry for it;
  * replay's virtual TLB may hold one gone stale (half invalid, loaded before
  * the guest's page table had the page).  Drop it, as the guest's own TLB
@@ -226,16 +213,19 @@ static uint32_t plant(struct replay *r, uint32_t insn, uint32_t pc)
 
 /* The guest fetched from gpc: the hardware TLB must map it, through a
  * kernel TLB fault if it does not, and the VMM reads the instruction
- * through the host cache's fetch entry, as in execution. */
+ * through the host cache's fetch entry, as in execution.  The fetch is
+ * replay's own, not one the trace holds (its REF records are the lookups):
+ * counted nowhere. */
 static void make_fetchable(struct replay *r, uint32_t gpc)
 {
 	struct machine *m = r->m;
 	const struct tcache_fetch_entry *fe = &m->tcache->fetch[m->mode][tcache_index(gpc)];
+	struct dpage *page;
 	struct exc e;
-	if ((fe->tag == (gpc & ~0xfffu) && fe->page) || peek_fetch(m, gpc, &e))
+	if ((fe->tag == (gpc & ~0xfffu) && fe->page) || mmu_peek_fetch(m, gpc, &page, &e))
 		return;
 	exception_enter(m, &e, gpc, false);
-	peek_fetch(m, gpc, &e);
+	mmu_peek_fetch(m, gpc, &page, &e);
 }
 
 /* A native Compare value, moved onto the VM's virtual clock: the guest
