@@ -11,6 +11,7 @@
  * made follow the REFILL record. */
 #include "trace/recorder.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,11 @@
  * the first store to each page is seen again. */
 #define HASH_EPOCH 1000000u
 
+#define HAVE_LO0 1u
+#define HAVE_LO1 2u
+#define HAVE_INDEX 4u
+#define NO_MATCH UINT_MAX
+
 struct held {
 	enum trace_record_kind kind;
 	uint64_t f[TRACE_MAX_FIELDS];
@@ -64,6 +70,14 @@ struct trace_recorder {
 	struct held held[SPAN_MAX];
 	uint32_t span_pc, span_badvaddr, saved_pc, saved_badvaddr;
 	unsigned span_code, span_flags;
+	/* what span_end needs of the held span, kept as it is held: its REFs,
+	 * the first mtc0 EntryLo0, mtc0 EntryLo1 and tlbwr values (HAVE_* bits),
+	 * and how far its shape has followed the template's (acc: instructions
+	 * since the last privileged one; matched steps, or NO_MATCH) */
+	unsigned nrefs, have;
+	uint64_t lo0, lo1, index;
+	uint64_t acc[REC_NCLASSES];
+	unsigned matched;
 	/* the template: the first refill written in full, as its shape (none
 	 * while ntpl_steps is 0: a template has at least its mtc0s and tlbwr) */
 	unsigned ntpl_steps;
@@ -180,6 +194,50 @@ static void release(struct trace_recorder *r)
 	r->nheld = 0;
 }
 
+static void start_span(struct trace_recorder *r)
+{
+	r->holding = true;
+	r->nheld = 0;
+	r->nrefs = r->have = 0;
+	r->matched = 0;
+	memset(r->acc, 0, sizeof r->acc);
+}
+
+/* A record joins the held span: what span_end will ask of it, kept now
+ * rather than searched for then (the first value of each of the mtc0s and
+ * the tlbwr; the shape, step by step against the template's, as shape_of
+ * builds it: the INSNS summed up to each PRIV). */
+static void follow(struct trace_recorder *r, const struct held *h)
+{
+	switch (h->kind) {
+	case TRACE_REC_REF: r->nrefs++; return;
+	case TRACE_REC_INSNS:
+		for (unsigned c = 0; c < REC_NCLASSES; c++)
+			r->acc[c] += h->f[c];
+		return;
+	case TRACE_REC_PRIV: break;
+	default: return;
+	}
+	uint32_t insn = (uint32_t)h->f[0];
+	if (!(r->have & HAVE_LO0) && insn_is_mtc0(insn, CP0_ENTRYLO0)) {
+		r->lo0 = h->f[2];
+		r->have |= HAVE_LO0;
+	} else if (!(r->have & HAVE_LO1) && insn_is_mtc0(insn, CP0_ENTRYLO1)) {
+		r->lo1 = h->f[2];
+		r->have |= HAVE_LO1;
+	} else if (!(r->have & HAVE_INDEX) && insn == INSN_TLBWR) {
+		r->index = h->f[2];
+		r->have |= HAVE_INDEX;
+	}
+	if (r->matched < r->ntpl_steps && r->tpl_steps[r->matched].insn == insn &&
+	    r->tpl_steps[r->matched].pc == h->pc &&
+	    !memcmp(r->tpl_steps[r->matched].insns, r->acc, sizeof r->acc))
+		r->matched++;
+	else
+		r->matched = NO_MATCH;
+	memset(r->acc, 0, sizeof r->acc);
+}
+
 static void emit(struct trace_recorder *r, enum trace_record_kind kind, const uint64_t *f,
                  uint32_t pc)
 {
@@ -196,6 +254,7 @@ static void emit(struct trace_recorder *r, enum trace_record_kind kind, const ui
 	h->kind = kind;
 	memcpy(h->f, f, sizeof h->f);
 	h->pc = pc;
+	follow(r, h);
 }
 
 /* Anything but instructions, privileged instructions and TLB writes makes
@@ -240,41 +299,18 @@ static unsigned shape_of(const struct held *h, unsigned n, struct step *out)
 	return k;
 }
 
-static bool like_template(const struct trace_recorder *r)
-{
-	struct step a[SPAN_MAX];
-	unsigned na = shape_of(r->held, r->nheld, a);
-	return na == r->ntpl_steps && !memcmp(a, r->tpl_steps, na * sizeof a[0]);
-}
-
-/* The value of the span's privileged instruction insn (with rt and sel
- * ignored for mtc0: mask), or false. */
-static bool value_of(const struct trace_recorder *r, uint32_t insn, uint32_t mask, uint64_t *v)
-{
-	for (unsigned i = 0; i < r->nheld; i++)
-		if (r->held[i].kind == TRACE_REC_PRIV && ((uint32_t)r->held[i].f[0] & mask) == insn) {
-			*v = r->held[i].f[2];
-			return true;
-		}
-	return false;
-}
-
 /* The eret of a held refill span: one REFILL record, or the span itself. */
 static void span_end(struct trace_recorder *r)
 {
 	/* mtc0 to EntryLo0 and EntryLo1 (from any GPR), and tlbwr */
-	uint64_t lo0, lo1, index;
-	bool lo = value_of(r, INSN_MTC0(0, CP0_ENTRYLO0), 0xffe0ffffu, &lo0) &&
-	          value_of(r, INSN_MTC0(0, CP0_ENTRYLO1), 0xffe0ffffu, &lo1) &&
-	          value_of(r, INSN_TLBWR, 0xffffffffu, &index);
-	unsigned nrefs = 0;
-	for (unsigned i = 0; i < r->nheld; i++)
-		nrefs += r->held[i].kind == TRACE_REC_REF;
-	if (r->ntpl_steps && lo && like_template(r)) {
+	bool lo = r->have == (HAVE_LO0 | HAVE_LO1 | HAVE_INDEX);
+	bool like_template = r->matched == r->ntpl_steps; /* NO_MATCH never is */
+	if (r->ntpl_steps && lo && like_template) {
 		uint64_t f[TRACE_MAX_FIELDS] = {
-			r->span_code, r->span_flags | (uint64_t)nrefs << TRACE_REFILL_NREFS_SHIFT,
+			r->span_code, r->span_flags | (uint64_t)r->nrefs << TRACE_REFILL_NREFS_SHIFT,
 			trace_zigzag((int64_t)(int32_t)(r->span_badvaddr - r->saved_badvaddr)),
-			trace_zigzag((int64_t)(int32_t)(r->span_pc - r->saved_pc)), lo0, lo1, index
+			trace_zigzag((int64_t)(int32_t)(r->span_pc - r->saved_pc)), r->lo0, r->lo1,
+			r->index
 		};
 		trace_writer_record(r->w, TRACE_REC_REFILL, f);
 		for (unsigned i = 0; i < r->nheld; i++) /* the handler's own references */
@@ -319,7 +355,7 @@ void trace_rec_exception(struct machine *m, const struct exc *e, uint32_t pc, bo
 	if (!refill)
 		forget_pages(m);
 	if (refill) { /* hold it back: it may be one like the template */
-		r->holding = true;
+		start_span(r);
 		r->saved_pc = r->last_pc;
 		r->saved_badvaddr = r->last_badvaddr;
 		r->span_pc = pc;
