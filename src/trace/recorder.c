@@ -274,8 +274,9 @@ static void flush_insns(struct machine *m)
 		end_epoch(m);
 	if (!(c[0] | c[1] | c[2] | c[3] | c[4] | c[5] | c[6]))
 		return;
-	uint64_t f[TRACE_MAX_FIELDS] = { c[0], c[1], c[2], c[3], c[4], c[5], c[6] };
-	emit(m->rec, TRACE_REC_INSNS, f, 0);
+	/* the classes are the record's fields, in order */
+	_Static_assert(REC_NCLASSES == TRACE_MAX_FIELDS, "INSNS: one field per class");
+	emit(m->rec, TRACE_REC_INSNS, c, 0);
 	for (unsigned i = 0; i < REC_NCLASSES; i++)
 		c[i] = 0;
 }

@@ -64,8 +64,17 @@ bool trace_writer_close(struct trace_writer *w, uint64_t insns, uint64_t cycles,
 /* Give up: remove the temporary file. */
 void trace_writer_abort(struct trace_writer *w);
 
-/* Static facts about the record kinds. */
-unsigned trace_record_nfields(enum trace_record_kind kind);
+/* Static facts about the record kinds.  The number of fields is asked for
+ * every record read and written: inline. */
+static inline unsigned trace_record_nfields(enum trace_record_kind kind)
+{
+	static const unsigned char n[TRACE_NKINDS] = {
+#define TRACE_RECORD_N(name, byte, nfields, fields) [byte] = nfields,
+		TRACE_RECORDS(TRACE_RECORD_N)
+#undef TRACE_RECORD_N
+	};
+	return (unsigned)kind < TRACE_NKINDS ? n[kind] : 0;
+}
 const char *trace_record_name(enum trace_record_kind kind);
 
 /* A gzerror message without the "NAME: " zlib starts it with when it

@@ -432,16 +432,6 @@ void trace_reader_close(struct trace_reader *r)
 	free(r);
 }
 
-unsigned trace_record_nfields(enum trace_record_kind kind)
-{
-	static const unsigned n[TRACE_NKINDS] = {
-#define TRACE_RECORD_N(name, byte, nfields, fields) [byte] = nfields,
-		TRACE_RECORDS(TRACE_RECORD_N)
-#undef TRACE_RECORD_N
-	};
-	return (unsigned)kind < TRACE_NKINDS ? n[kind] : 0;
-}
-
 const char *trace_record_name(enum trace_record_kind kind)
 {
 	static const char *const names[TRACE_NKINDS] = {
