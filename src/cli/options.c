@@ -54,16 +54,10 @@ bool options_uint(const char *option, const char *text, uint64_t min, uint64_t m
 	return parse(option, text, false, min, max, out);
 }
 
-bool options_size(const char *option, const char *text, uint64_t min, uint64_t max,
-                  uint64_t *out)
-{
-	return parse(option, text, true, min, max, out);
-}
-
 bool options_mem(const char *text, uint32_t *out)
 {
 	uint64_t v;
-	if (!options_size("--mem", text, MACHINE_MEM_MIN, MACHINE_MEM_MAX, &v))
+	if (!parse("--mem", text, true, MACHINE_MEM_MIN, MACHINE_MEM_MAX, &v))
 		return false;
 	if (v % MACHINE_PAGE_SIZE) {
 		fprintf(stderr, "vmmsim: --mem: %s is not a multiple of 4K\n", text);

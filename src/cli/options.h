@@ -10,12 +10,9 @@
 bool options_uint(const char *option, const char *text, uint64_t min, uint64_t max,
                   uint64_t *out);
 
-/* A size in bytes with an optional K, M or G suffix (powers of 1024). */
-bool options_size(const char *option, const char *text, uint64_t min, uint64_t max,
-                  uint64_t *out);
-
-/* --mem: a size of simulated memory the machine accepts (a multiple of 4K
- * in MACHINE_MEM_MIN..MACHINE_MEM_MAX). */
+/* --mem: a size of simulated memory the machine accepts, with an optional
+ * K, M or G suffix (powers of 1024): a multiple of 4K in
+ * MACHINE_MEM_MIN..MACHINE_MEM_MAX. */
 bool options_mem(const char *text, uint32_t *out);
 
 #endif
