@@ -135,7 +135,7 @@ static bool check_flavour(struct run_options *o)
 		fprintf(stderr, "vmmsim run: --flavour %s cannot run under --policy %s (%s)\n",
 		        o->flavour, o->base->name,
 		        run_options_virtualized(o) ? "a VMM runs relocated, paravirt or spinidle"
-		                       : "native runs the native flavour");
+		                                   : "native runs the native flavour");
 	return ok;
 }
 
@@ -164,11 +164,12 @@ static int prepare_workload(int argc, struct run_options *o)
 /* vmmsim record: what it needs and what it cannot do. */
 static bool record_options_ok(const struct run_options *o)
 {
-	const char *why = !o->record_path        ? "-o FILE.vtr.gz is required"
-	                  : run_options_virtualized(o)       ? "a trace is recorded natively: replay it under --policy"
-	                  : o->nvms > 1          ? "--vms: a trace holds one machine"
-	                  : o->trace             ? "--trace-insns and a trace cannot be written at once"
-	                                         : NULL;
+	const char *why = !o->record_path ? "-o FILE.vtr.gz is required"
+	                  : run_options_virtualized(o)
+	                      ? "a trace is recorded natively: replay it under --policy"
+	                  : o->nvms > 1 ? "--vms: a trace holds one machine"
+	                  : o->trace    ? "--trace-insns and a trace cannot be written at once"
+	                                : NULL;
 	if (why)
 		fprintf(stderr, "vmmsim record: %s (see vmmsim record --help)\n", why);
 	return !why;
