@@ -14,11 +14,7 @@
 # guest instructions, start-up subtracted).
 # Environment: VMMSIM (default ./vmmsim), GXEMUL (default gxemul; "no" or
 # missing skips the GXemul column).
-set -u
-# C: a '.' in EPOCHREALTIME and in the figures awk prints
-LC_ALL=C
-export LC_ALL
-VMMSIM=${VMMSIM:-./vmmsim}
+. "$(dirname "$0")/lib.sh"
 GXEMUL=${GXEMUL:-gxemul}
 runs=3
 callgrind=yes
@@ -52,49 +48,41 @@ if [ "$callgrind" = yes ] && ! command -v valgrind >/dev/null 2>&1; then
 	callgrind=no
 fi
 
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/vmmsim-bench.XXXXXX") || die "mktemp failed"
-trap 'rm -rf "$scratch"' EXIT INT TERM
-mkfifo "$scratch/stdin" || die "mkfifo failed"
+mkfifo "$tmp/stdin" || die "mkfifo failed"
 
-# Wall-clock times as bench/lib.sh takes them: ${EPOCHREALTIME:-...}
-# the smaller of a time and the best so far
-best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a < b) ? a : b }'; }
-# the "instructions" figure of a vmmsim JSON summary
-json_insns() { sed -n 's/^ *"instructions": \([0-9]*\),$/\1/p' "$1"; }
-
-run_vmmsim() { # prog -> prints seconds; console in $scratch/vm.out
+run_vmmsim() { # prog -> prints seconds; console in $tmp/vm.out
 	t0=${EPOCHREALTIME:-$(date +%s.%N)}
-	"$VMMSIM" run --quiet --out "$scratch/vm.json" "$1" >"$scratch/vm.out" ||
+	"$VMMSIM" run --quiet --out "$tmp/vm.json" "$1" >"$tmp/vm.out" ||
 		die "$1: vmmsim failed (status $?)"
 	t1=${EPOCHREALTIME:-$(date +%s.%N)}
 	awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'
 }
 
-run_gxemul() { # prog -> prints seconds; console in $scratch/gx.out
+run_gxemul() { # prog -> prints seconds; console in $tmp/gx.out
 	# GXemul hangs when stdin is /dev/null or at its end: feed it a fifo
 	# that a sleeping writer holds open (stopped afterwards: a plain
 	# "sleep 600 |" pipeline would wait for the sleep), and bound the run
-	sleep 600 >"$scratch/stdin" &
+	sleep 600 >"$tmp/stdin" &
 	writer=$!
 	t0=${EPOCHREALTIME:-$(date +%s.%N)}
-	timeout 120 "$GXEMUL" -q -E testmips "$1" <"$scratch/stdin" >"$scratch/gx.raw" 2>&1
+	timeout 120 "$GXEMUL" -q -E testmips "$1" <"$tmp/stdin" >"$tmp/gx.raw" 2>&1
 	status=$?
 	t1=${EPOCHREALTIME:-$(date +%s.%N)}
 	kill "$writer" 2>/dev/null
 	wait "$writer" 2>/dev/null
 	[ "$status" = 0 ] || die "$1: GXemul failed or timed out (status $status)"
-	tr -d '\r' <"$scratch/gx.raw" >"$scratch/gx.out"
+	tr -d '\r' <"$tmp/gx.raw" >"$tmp/gx.out"
 	awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'
 }
 
 # host instructions (callgrind Ir) of a vmmsim run stopped after n guest insns
 callgrind_ir() { # prog n -> prints "Ir guest_insns"
-	valgrind --tool=callgrind --callgrind-out-file="$scratch/cg.out" \
-		"$VMMSIM" run --quiet --max-insns "$2" --out "$scratch/cg.json" "$1" \
-		>/dev/null 2>"$scratch/cg.err"
-	[ -s "$scratch/cg.out" ] || die "$1: callgrind failed: $(tail -1 "$scratch/cg.err")"
-	ir=$(sed -n 's/^summary: \([0-9]*\).*/\1/p' "$scratch/cg.out")
-	echo "$ir $(json_insns "$scratch/cg.json")"
+	valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
+		"$VMMSIM" run --quiet --max-insns "$2" --out "$tmp/cg.json" "$1" \
+		>/dev/null 2>"$tmp/cg.err"
+	[ -s "$tmp/cg.out" ] || die "$1: callgrind failed: $(tail -1 "$tmp/cg.err")"
+	ir=$(sed -n 's/^summary: \([0-9]*\).*/\1/p' "$tmp/cg.out")
+	echo "$ir $(json_insns "$tmp/cg.json")"
 }
 
 printf '%-14s %13s %10s %10s %8s %12s\n' program instructions vmmsim_MIPS gxemul_MIPS ratio host_ins/insn
@@ -110,11 +98,11 @@ for prog in "$@"; do
 		fi
 		i=$((i + 1))
 	done
-	insns=$(json_insns "$scratch/vm.json")
+	insns=$(json_insns "$tmp/vm.json")
 	[ -n "$insns" ] || die "$prog: no instruction count in vmmsim's summary"
-	if [ -n "$GXEMUL" ] && ! cmp -s "$scratch/vm.out" "$scratch/gx.out"; then
+	if [ -n "$GXEMUL" ] && ! cmp -s "$tmp/vm.out" "$tmp/gx.out"; then
 		echo "compare.sh: $prog: vmmsim and GXemul print different results:" >&2
-		diff "$scratch/vm.out" "$scratch/gx.out" >&2
+		diff "$tmp/vm.out" "$tmp/gx.out" >&2
 		exit 1
 	fi
 	mv=$(awk -v n="$insns" -v t="$tv" 'BEGIN { printf "%.0f", n / t / 1e6 }')

@@ -10,7 +10,7 @@ best_user() { # best user seconds of 3 runs of "$@"
 	for _ in 1 2 3; do
 		/usr/bin/time -f %U -o "$tmp/t" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
 		t=$(cat "$tmp/t")
-		best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
+		best=$(best "$t" "$best")
 	done
 	echo "$best"
 }
