@@ -32,7 +32,7 @@ struct vcp0 {
 	uint32_t count_offset; /* virtual Count = machine Count + offset */
 	unsigned ntlb;         /* entries of the virtual TLB */
 	uint32_t random;       /* what Random reads: the next TLBWR's entry */
-	gsl_rng *rng;          /* draws Random (the VM's, which frees it) */
+	gsl_rng *rng;          /* draws Random (its owner frees it) */
 };
 
 /* rng: the VM's generator, seeded by its owner. */

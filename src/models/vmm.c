@@ -232,14 +232,14 @@ struct vmm *vmm_new(struct machine *m, const char *spec, const struct vmm_params
 		}
 		tlb_init(&vm->tlb, m->tlb.nentries);
 		/* its virtual Random's draws: VM i has seed + i, as its workload */
-		vm->random = gsl_rng_alloc(gsl_rng_taus2);
-		if (!vm->random) {
+		gsl_rng *rng = gsl_rng_alloc(gsl_rng_taus2);
+		if (!rng) {
 			snprintf(err, errlen, "out of memory");
 			vmm_free(v);
 			return NULL;
 		}
-		gsl_rng_set(vm->random, (unsigned long)(params->seed + i));
-		vcp0_reset(&vm->cp0, m->tlb.nentries, m->cfg.big_endian, vm->random);
+		gsl_rng_set(rng, (unsigned long)(params->seed + i));
+		vcp0_reset(&vm->cp0, m->tlb.nentries, m->cfg.big_endian, rng);
 	}
 	for (unsigned i = 0; i < v->nops; i++) {
 		if (!v->ops[i]->setup)
@@ -266,7 +266,7 @@ void vmm_free(struct vmm *v)
 	pmap_free(v);
 	for (unsigned i = 0; i < v->nvms; i++) {
 		free(v->vm[i]->touched);
-		gsl_rng_free(v->vm[i]->random);
+		gsl_rng_free(v->vm[i]->cp0.rng);
 		free(v->vm[i]);
 	}
 	if (v->m && v->m->vmm == &v->port)

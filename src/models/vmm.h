@@ -40,7 +40,6 @@ struct vm {
 	uint32_t *pmap;              /* P page -> machine frame (pmap.h) */
 	uint32_t image_end;          /* its loaded image ends below this P */
 	struct vcp0 cp0;
-	gsl_rng *random;             /* its virtual Random's generator (vcp0.h) */
 	struct tlb tlb;              /* the virtual TLB, of the guest's size */
 	struct cpu cpu;              /* saved while another VM runs */
 	bool halted;
