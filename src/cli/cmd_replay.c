@@ -54,7 +54,6 @@ struct replay_options {
 /* -1: go on; otherwise the exit status. */
 static int parse(int argc, char **argv, struct replay_options *o)
 {
-	uint64_t v;
 	int c;
 	vmm_params_defaults(&o->cfg.vmm);
 	o->cfg.console_out = stdout;
@@ -68,9 +67,8 @@ static int parse(int argc, char **argv, struct replay_options *o)
 			continue;
 		switch (c) {
 		case OPT_TLB:
-			if (!options_uint("--tlb-entries", optarg, 1, TLB_MAX_ENTRIES, &v))
+			if (!options_tlb_entries(optarg, &o->cfg.tlb_entries))
 				return EXIT_BAD_INPUT;
-			o->cfg.tlb_entries = (unsigned)v;
 			break;
 		case OPT_COST: o->cfg.cost_path = optarg; break;
 		case OPT_OUT: o->out_path = optarg; break;

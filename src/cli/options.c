@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "sim/machine.h"
+#include "tlb/tlb.h"
 
 static bool parse(const char *option, const char *text, bool suffix, uint64_t min, uint64_t max,
                   uint64_t *out)
@@ -64,5 +65,14 @@ bool options_mem(const char *text, uint32_t *out)
 		return false;
 	}
 	*out = (uint32_t)v;
+	return true;
+}
+
+bool options_tlb_entries(const char *text, unsigned *out)
+{
+	uint64_t v;
+	if (!parse("--tlb-entries", text, false, 1, TLB_MAX_ENTRIES, &v))
+		return false;
+	*out = (unsigned)v;
 	return true;
 }

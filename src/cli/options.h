@@ -15,4 +15,7 @@ bool options_uint(const char *option, const char *text, uint64_t min, uint64_t m
  * MACHINE_MEM_MIN..MACHINE_MEM_MAX. */
 bool options_mem(const char *text, uint32_t *out);
 
+/* --tlb-entries: a number of joint TLB entries, 1..TLB_MAX_ENTRIES. */
+bool options_tlb_entries(const char *text, unsigned *out);
+
 #endif

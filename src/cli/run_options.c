@@ -202,9 +202,8 @@ int run_options_parse(int argc, char **argv, struct run_options *o)
 				return EXIT_BAD_INPUT;
 			break;
 		case OPT_TLB:
-			if (!options_uint("--tlb-entries", optarg, 1, TLB_MAX_ENTRIES, &v))
+			if (!options_tlb_entries(optarg, &o->cfg.tlb_entries))
 				return EXIT_BAD_INPUT;
-			o->cfg.tlb_entries = (unsigned)v;
 			break;
 		case OPT_MAX_INSNS:
 			if (!options_uint("--max-insns", optarg, 1, UINT64_MAX, &v))
