@@ -73,7 +73,8 @@ struct trace_recorder {
 	/* what span_end needs of the held span, kept as it is held: its REFs,
 	 * the first mtc0 EntryLo0, mtc0 EntryLo1 and tlbwr values (HAVE_* bits),
 	 * and how far its shape has followed the template's (acc: instructions
-	 * since the last privileged one; matched steps, or NO_MATCH) */
+	 * since the last privileged one; matched steps, or NO_MATCH; while there
+	 * is no template, the steps made into tpl_steps) */
 	unsigned nrefs, have;
 	uint64_t lo0, lo1, index;
 	uint64_t acc[REC_NCLASSES];
@@ -205,8 +206,8 @@ static void start_span(struct trace_recorder *r)
 
 /* A record joins the held span: what span_end will ask of it, kept now
  * rather than searched for then (the first value of each of the mtc0s and
- * the tlbwr; the shape, step by step against the template's, as shape_of
- * builds it: the INSNS summed up to each PRIV). */
+ * the tlbwr; the shape, step by step: the INSNS summed up to each PRIV,
+ * matched against the template's, or while there is none made into it). */
 static void follow(struct trace_recorder *r, const struct held *h)
 {
 	switch (h->kind) {
@@ -229,9 +230,13 @@ static void follow(struct trace_recorder *r, const struct held *h)
 		r->index = h->f[2];
 		r->have |= HAVE_INDEX;
 	}
-	if (r->matched < r->ntpl_steps && r->tpl_steps[r->matched].insn == insn &&
-	    r->tpl_steps[r->matched].pc == h->pc &&
-	    !memcmp(r->tpl_steps[r->matched].insns, r->acc, sizeof r->acc))
+	if (!r->ntpl_steps) { /* no template yet: this span's shape may be it */
+		struct step *s = &r->tpl_steps[r->matched++];
+		*s = (struct step){ .insn = insn, .pc = h->pc };
+		memcpy(s->insns, r->acc, sizeof r->acc);
+	} else if (r->matched < r->ntpl_steps && r->tpl_steps[r->matched].insn == insn &&
+	           r->tpl_steps[r->matched].pc == h->pc &&
+	           !memcmp(r->tpl_steps[r->matched].insns, r->acc, sizeof r->acc))
 		r->matched++;
 	else
 		r->matched = NO_MATCH;
@@ -281,25 +286,6 @@ static void flush_insns(struct machine *m)
 		c[i] = 0;
 }
 
-
-static unsigned shape_of(const struct held *h, unsigned n, struct step *out)
-{
-	unsigned k = 0;
-	uint64_t acc[REC_NCLASSES] = { 0 };
-	for (unsigned i = 1; i < n; i++) { /* [0] is the EXCEPTION */
-		if (h[i].kind == TRACE_REC_INSNS)
-			for (unsigned c = 0; c < REC_NCLASSES; c++)
-				acc[c] += h[i].f[c];
-		if (h[i].kind != TRACE_REC_PRIV)
-			continue;
-		out[k] = (struct step){ .insn = (uint32_t)h[i].f[0], .pc = h[i].pc };
-		memcpy(out[k].insns, acc, sizeof acc);
-		memset(acc, 0, sizeof acc);
-		k++;
-	}
-	return k;
-}
-
 /* The eret of a held refill span: one REFILL record, or the span itself. */
 static void span_end(struct trace_recorder *r)
 {
@@ -323,8 +309,8 @@ static void span_end(struct trace_recorder *r)
 		r->nheld = 0;
 		return;
 	}
-	if (!r->ntpl_steps && lo)
-		r->ntpl_steps = shape_of(r->held, r->nheld, r->tpl_steps);
+	if (!r->ntpl_steps && lo) /* follow made its shape the template's */
+		r->ntpl_steps = r->matched;
 	release(r);
 }
 
