@@ -90,11 +90,11 @@ bool pmap_shared(const struct vmm *v, const struct vm *vm, uint32_t p)
 
 bool pmap_make_private(struct vmm *v, struct vm *vm, uint32_t p)
 {
+	if (!pmap_shared(v, vm, p))
+		return false;
 	struct pmap_frames *f = &v->frames;
 	struct machine *m = v->m;
 	uint32_t old = vm->pmap[p / PAGE];
-	if (!pmap_shared(v, vm, p))
-		return false;
 	if (!f->nfree) /* cannot happen: a shared page leaves a frame free */
 		return false;
 	uint32_t frame = f->free[--f->nfree];
