@@ -64,12 +64,10 @@ struct trace_recorder {
 	struct trace_writer *w;
 	uint32_t last_pc, last_badvaddr;
 	uint32_t last_vpn;
-	/* a refill span being held back */
+	/* a refill span being held back: held[0] is its EXCEPTION */
 	bool holding;
 	unsigned nheld;
 	struct held held[SPAN_MAX];
-	uint32_t span_pc, span_badvaddr, saved_pc, saved_badvaddr;
-	unsigned span_code, span_flags;
 	/* what span_end needs of the held span, kept as it is held: its REFs,
 	 * the first mtc0 EntryLo0, mtc0 EntryLo1 and tlbwr values (HAVE_* bits),
 	 * and how far its shape has followed the template's (acc: instructions
@@ -293,18 +291,18 @@ static void span_end(struct trace_recorder *r)
 	bool lo = r->have == (HAVE_LO0 | HAVE_LO1 | HAVE_INDEX);
 	bool like_template = r->matched == r->ntpl_steps; /* NO_MATCH never is */
 	if (r->ntpl_steps && lo && like_template) {
+		/* the EXCEPTION's code, delay slot flag and deltas (the only
+		 * exception of the span: any other would have released it) */
+		const struct held *x = &r->held[0];
 		uint64_t f[TRACE_MAX_FIELDS] = {
-			r->span_code, r->span_flags | (uint64_t)r->nrefs << TRACE_REFILL_NREFS_SHIFT,
-			trace_zigzag((int64_t)(int32_t)(r->span_badvaddr - r->saved_badvaddr)),
-			trace_zigzag((int64_t)(int32_t)(r->span_pc - r->saved_pc)), r->lo0, r->lo1,
-			r->index
+			x->f[0], (x->f[1] & TRACE_EXC_BD) | (uint64_t)r->nrefs << TRACE_REFILL_NREFS_SHIFT,
+			x->f[2], x->f[3], r->lo0, r->lo1, r->index
 		};
 		trace_writer_record(r->w, TRACE_REC_REFILL, f);
 		for (unsigned i = 0; i < r->nheld; i++) /* the handler's own references */
 			if (r->held[i].kind == TRACE_REC_REF)
 				trace_writer_record(r->w, TRACE_REC_REF, r->held[i].f);
-		r->last_pc = r->span_pc;
-		r->last_badvaddr = r->span_badvaddr;
+		r->last_pc = x->pc; /* the handler's PRIVs are not written */
 		r->holding = false;
 		r->nheld = 0;
 		return;
@@ -339,17 +337,10 @@ void trace_rec_exception(struct machine *m, const struct exc *e, uint32_t pc, bo
 	/* every kernel entry but a refill shows the pages it uses: replay
 	 * repeats ticks, and a fault's first store to a page is what copies it
 	 * under page sharing */
-	if (!refill)
-		forget_pages(m);
-	if (refill) { /* hold it back: it may be one like the template */
+	if (refill) /* hold it back: it may be one like the template */
 		start_span(r);
-		r->saved_pc = r->last_pc;
-		r->saved_badvaddr = r->last_badvaddr;
-		r->span_pc = pc;
-		r->span_badvaddr = bva;
-		r->span_code = e->code;
-		r->span_flags = bd ? TRACE_EXC_BD : 0;
-	}
+	else
+		forget_pages(m);
 	/* a system call's service is its number, in $v0 (ledger.h) */
 	uint64_t f[TRACE_MAX_FIELDS] = { e->code, flags, trace_delta32(&r->last_badvaddr, bva),
 		                         trace_delta32(&r->last_pc, pc),
