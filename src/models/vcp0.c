@@ -10,12 +10,12 @@
 
 void vcp0_reset(struct vcp0 *c, unsigned ntlb, bool big_endian, gsl_rng *rng)
 {
-	*c = (struct vcp0){ .ntlb = ntlb, .random = ntlb - 1, .rng = rng };
-	/* as a boot loader leaves the machine (machine_boot): kernel mode, BEV 0 */
-	c->r.status = 0;
-	c->r.config = cp0_config_reset(big_endian);
-	c->r.ebase = EBASE_FIXED;
-	c->count_offset = 0;
+	/* as a boot loader leaves the machine (machine_boot): Status 0 (kernel
+	 * mode, BEV 0), Count the machine's, Random N-1 */
+	*c = (struct vcp0){ .r = { .config = cp0_config_reset(big_endian), .ebase = EBASE_FIXED },
+		            .ntlb = ntlb,
+		            .random = ntlb - 1,
+		            .rng = rng };
 }
 
 uint32_t vcp0_count(const struct vcp0 *c, const struct machine *m)
