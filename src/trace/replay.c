@@ -165,17 +165,18 @@ static bool guest_exl(const struct replay *r)
 
 uint64_t replay_cycles_of(const struct costmodel *c, const uint64_t *n)
 {
-	return n[0] * c->alu + n[1] * c->load + n[2] * c->store + n[3] * c->branch +
-	       n[4] * c->mult + n[5] * c->div + n[6] * c->priv;
+	return n[REC_ALU] * c->alu + n[REC_LOAD] * c->load + n[REC_STORE] * c->store +
+	       n[REC_BRANCH] * c->branch + n[REC_MULT] * c->mult + n[REC_DIV] * c->div +
+	       n[REC_PRIV] * c->priv;
 }
 
 void replay_insns(struct replay *r, const uint64_t *f)
 {
 	struct machine *m = r->m;
-	uint64_t n[7];
+	uint64_t n[REC_NCLASSES];
 	memcpy(n, f, sizeof n);
-	/* the VMM retired its emulated device accesses itself */
-	for (unsigned k = 1; k <= 2 && r->device_debt; k++) {
+	/* the VMM retired its emulated device accesses (loads, stores) itself */
+	for (unsigned k = REC_LOAD; k <= REC_STORE && r->device_debt; k++) {
 		uint64_t d = n[k] < r->device_debt ? n[k] : r->device_debt;
 		n[k] -= d;
 		r->device_debt -= d;

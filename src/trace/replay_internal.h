@@ -25,7 +25,7 @@
 enum tpl_kind { TPL_INSNS, TPL_PRIV, TPL_MARK, TPL_REF };
 struct tpl_op {
 	enum tpl_kind kind;
-	uint64_t insns[7];       /* TPL_INSNS: by class */
+	uint64_t insns[REC_NCLASSES]; /* TPL_INSNS: by class */
 	uint32_t insn, pc, value; /* TPL_PRIV; TPL_MARK: value is the service;
 	                          * TPL_REF: value the address, insn the REF's
 	                          * kind_mode, pc its ASID */
