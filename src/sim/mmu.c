@@ -131,6 +131,17 @@ static bool can_cache(const struct machine *m)
 	return m->cfg.use_tcache && !watch_active(m);
 }
 
+/* A slot of the host cache (of this mode) took vaddr's page: the cache lists
+ * it if the TLB mapped the page (tcache_flush_mapped), and so does a trace
+ * recording (trace_rec_cached). */
+static inline void filled(struct machine *m, uint32_t vaddr, bool mapped)
+{
+	if (mapped)
+		tcache_mapped_filled(m->tcache, m->mode, tcache_index(vaddr));
+	if (m->rec)
+		trace_rec_cached(m, tcache_index(vaddr));
+}
+
 static void fill(struct machine *m, struct tcache_entry *t, uint32_t vaddr, uint8_t *host_page,
                  bool mapped)
 {
@@ -138,8 +149,7 @@ static void fill(struct machine *m, struct tcache_entry *t, uint32_t vaddr, uint
 	ent->tag = vaddr & ~0xfffu;
 	ent->mapped = mapped;
 	ent->addend = (uintptr_t)host_page - (uintptr_t)(vaddr & ~0xfffu);
-	if (mapped)
-		tcache_mapped_filled(m->tcache, m->mode, tcache_index(vaddr));
+	filled(m, vaddr, mapped);
 }
 
 /* Resolve vaddr to RAM or a device; shared by loads and stores. */
@@ -174,11 +184,8 @@ bool mmu_load(struct machine *m, uint32_t vaddr, unsigned size, uint32_t *value,
 	if (mmu_console_access(m, vaddr, pa, size, false, value))
 		return true;
 	*value = guestmem_get(m->ram + pa, size, m->cfg.big_endian);
-	if (can_cache(m)) {
+	if (can_cache(m))
 		fill(m, m->tcache->read[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
-		if (m->rec)
-			trace_rec_cached(m, tcache_index(vaddr));
-	}
 	return true;
 }
 
@@ -216,11 +223,8 @@ bool mmu_store(struct machine *m, uint32_t vaddr, unsigned size, uint32_t value,
 	guestmem_put(host, size, value, m->cfg.big_endian);
 	if (m->dpages[pa >> 12])
 		mmu_code_written(m, pa, size);
-	else if (can_cache(m)) {
+	else if (can_cache(m))
 		fill(m, m->tcache->write[m->mode], vaddr, m->ram + (pa & ~0xfffu), mapped);
-		if (m->rec)
-			trace_rec_cached(m, tcache_index(vaddr));
-	}
 	return true;
 }
 
@@ -264,10 +268,7 @@ static inline bool fetch(struct machine *m, uint32_t vaddr, struct dpage **page,
 		f->tag = vaddr & ~0xfffu;
 		f->mapped = mapped;
 		f->page = *page;
-		if (mapped)
-			tcache_mapped_filled(m->tcache, m->mode, tcache_index(vaddr));
-		if (m->rec)
-			trace_rec_cached(m, tcache_index(vaddr));
+		filled(m, vaddr, mapped);
 	}
 	return true;
 }
