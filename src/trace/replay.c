@@ -216,10 +216,8 @@ static void native_clock(struct replay *r, const struct trace_record *rec)
 static void replay_exception_record(struct replay *r, const uint64_t *f)
 {
 	uint32_t flags = (uint32_t)f[1];
-	uint32_t bva = r->last_badvaddr + (uint32_t)trace_unzigzag(f[2]);
-	uint32_t pc = r->last_pc + (uint32_t)trace_unzigzag(f[3]);
-	r->last_pc = pc;
-	r->last_badvaddr = bva;
+	uint32_t bva = trace_undelta32(&r->last_badvaddr, f[2]);
+	uint32_t pc = trace_undelta32(&r->last_pc, f[3]);
 	if (r->capturing)
 		replay_capture_end(r, false); /* a nested entry: not one to repeat */
 	if (r->skip_depth) {
@@ -247,9 +245,8 @@ static void replay_exception_record(struct replay *r, const uint64_t *f)
 
 static void replay_priv_record(struct replay *r, const uint64_t *f)
 {
-	uint32_t insn = (uint32_t)f[0], pc = r->last_pc + (uint32_t)trace_unzigzag(f[1]);
+	uint32_t insn = (uint32_t)f[0], pc = trace_undelta32(&r->last_pc, f[1]);
 	bool eret = insn == INSN_ERET;
-	r->last_pc = pc;
 	if (r->capturing)
 		replay_capture(r, &(struct tpl_op){ .kind = TPL_PRIV, .insn = insn, .pc = pc,
 		                                    .value = (uint32_t)f[2] });
@@ -265,10 +262,8 @@ static void replay_priv_record(struct replay *r, const uint64_t *f)
 /* A refill like the template (trace_format.h). */
 static int replay_refill_record(struct replay *r, const uint64_t *f, char *err, size_t errlen)
 {
-	uint32_t bva = r->last_badvaddr + (uint32_t)trace_unzigzag(f[2]);
-	uint32_t pc = r->last_pc + (uint32_t)trace_unzigzag(f[3]);
-	r->last_pc = pc;
-	r->last_badvaddr = bva;
+	uint32_t bva = trace_undelta32(&r->last_badvaddr, f[2]);
+	uint32_t pc = trace_undelta32(&r->last_pc, f[3]);
 	if (!r->refill.n) {
 		snprintf(err, errlen, "%s: byte %llu: a REFILL record before any refill in full (no handler to replay)",
 		         r->cfg.path, (unsigned long long)r->offset);

@@ -104,6 +104,12 @@ static inline uint64_t trace_delta32(uint32_t *last, uint32_t now)
 	return trace_zigzag(d);
 }
 
+/* Its inverse, for the reader: *last moved by the delta field; the new value. */
+static inline uint32_t trace_undelta32(uint32_t *last, uint64_t field)
+{
+	return *last += (uint32_t)trace_unzigzag(field);
+}
+
 /* A REF record's kind_mode field (trace_format.h), and its parts. */
 static inline uint64_t trace_ref_kind_mode(unsigned kind, unsigned mode, bool faulted)
 {
