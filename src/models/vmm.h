@@ -174,9 +174,6 @@ uint32_t vmm_reflect_tlb_fault(struct vmm *v, struct vm *vm, const struct exc *e
  * SP_PENDING is set when SP_IE alone masks a pending interrupt, cleared
  * otherwise (true: the caller delivers it now). */
 bool vmm_vint_deliverable(struct vmm *v, struct vm *vm);
-/* The special page's word at offset off, and a write to it. */
-uint32_t vmm_special_get(struct vmm *v, struct vm *vm, unsigned off);
-void vmm_special_put(struct vmm *v, struct vm *vm, unsigned off, uint32_t value);
 /* The trap policy's monitor calls (vmm_monitor.c). */
 bool vmm_monitor_call(void *st, struct vmm *v, struct vm *vm, struct vmm_trap *t);
 /* Zero page P of vm, as the VMM (charged to PAGE_ZERO). */

@@ -12,6 +12,20 @@
 #define KSU_SUPERVISOR (1u << ST_KSU_SHIFT)
 #define KSU_USER (2u << ST_KSU_SHIFT)
 
+/* The special page's word at offset off, and a write to it. */
+static uint32_t special_get(struct vmm *v, struct vm *vm, unsigned off)
+{
+	return guestmem_get32(v->m->ram + vmm_machine_addr(vm, vm->special_p + off),
+	                      v->m->cfg.big_endian);
+}
+
+static void special_put(struct vmm *v, struct vm *vm, unsigned off, uint32_t value)
+{
+	pmap_make_private(v, vm, vm->special_p);
+	guestmem_put32(v->m->ram + vmm_machine_addr(vm, vm->special_p + off), value,
+	               v->m->cfg.big_endian);
+}
+
 uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd)
 {
 	struct cp0 *c = &vm->cp0.r;
@@ -21,28 +35,15 @@ uint32_t vmm_reflect(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t
 	uint32_t offset = exception_update_cp0(c, e, pc, bd);
 	v->stats.reflected++;
 	if (vm->special_p) { /* what the guest's handler will read */
-		vmm_special_put(v, vm, SP_EPC, c->epc);
-		vmm_special_put(v, vm, SP_CAUSE, c->cause);
-		vmm_special_put(v, vm, SP_BADVADDR, c->badvaddr);
-		vmm_special_put(v, vm, SP_CONTEXT, c->context);
-		vmm_special_put(v, vm, SP_ENTRYHI, c->entryhi);
-		vmm_special_put(v, vm, SP_STATUS, c->status);
+		special_put(v, vm, SP_EPC, c->epc);
+		special_put(v, vm, SP_CAUSE, c->cause);
+		special_put(v, vm, SP_BADVADDR, c->badvaddr);
+		special_put(v, vm, SP_CONTEXT, c->context);
+		special_put(v, vm, SP_ENTRYHI, c->entryhi);
+		special_put(v, vm, SP_STATUS, c->status);
 	}
 	vmm_sync_machine(v, vm, CP0_WROTE_STATUS);
 	return ((c->status & ST_BEV) ? VECTOR_BEV_BASE : (c->ebase & ~0xfffu)) + offset;
-}
-
-uint32_t vmm_special_get(struct vmm *v, struct vm *vm, unsigned off)
-{
-	return guestmem_get32(v->m->ram + vmm_machine_addr(vm, vm->special_p + off),
-	                      v->m->cfg.big_endian);
-}
-
-void vmm_special_put(struct vmm *v, struct vm *vm, unsigned off, uint32_t value)
-{
-	pmap_make_private(v, vm, vm->special_p);
-	guestmem_put32(v->m->ram + vmm_machine_addr(vm, vm->special_p + off), value,
-	               v->m->cfg.big_endian);
 }
 
 uint32_t vmm_reflect_trap(struct vmm *v, struct vm *vm, const struct exc *e, uint32_t pc, bool bd,
@@ -66,12 +67,12 @@ bool vmm_vint_deliverable(struct vmm *v, struct vm *vm)
 	bool deliverable = vcp0_interrupt_deliverable(&vm->cp0);
 	if (!vm->special_p)
 		return deliverable;
-	if (deliverable && !vmm_special_get(v, vm, SP_IE)) {
-		vmm_special_put(v, vm, SP_PENDING, 1); /* the guest checks it when it unmasks */
+	if (deliverable && !special_get(v, vm, SP_IE)) {
+		special_put(v, vm, SP_PENDING, 1); /* the guest checks it when it unmasks */
 		return false;
 	}
 	/* nothing pending (any more), or it is delivered now: say so */
-	vmm_special_put(v, vm, SP_PENDING, 0);
+	special_put(v, vm, SP_PENDING, 0);
 	return deliverable;
 }
 
