@@ -83,7 +83,8 @@ static unsigned drop_if(struct l2tlb *l, struct l2tlb_slot *s, unsigned n, uint3
 		uint32_t base = s[i].e.entryhi & TLB_ENTRYHI_VPN2;
 		if (base > hi || base + PAIR - 1 < lo)
 			continue;
-		if (asid >= 0 && !tlb_entry_global(&s[i].e) && (s[i].e.entryhi & TLB_ENTRYHI_ASID) != (unsigned)asid)
+		if (asid >= 0 && !tlb_entry_global(&s[i].e) &&
+		    (s[i].e.entryhi & TLB_ENTRYHI_ASID) != (unsigned)asid)
 			continue;
 		s[i].used = 0;
 		dropped++;
