@@ -33,6 +33,16 @@ static uint32_t guest_va(uint32_t va)
 	return va >= KSEG0 && va < KSEG1 ? va + KSEG0_TO_KSSEG : va;
 }
 
+/* Replay's virtual TLB is behind the recording's guest: it holds va's pair
+ * but says the access faults (invalid, or modified for a store), where the
+ * recording's guest took no such exception. */
+static bool vtlb_behind(const struct replay *r, uint32_t va, bool store)
+{
+	enum tlb_result g =
+		tlb_peek(&r->vm->tlb, va, r->vm->cp0.r.entryhi & TLB_ENTRYHI_ASID, store, NULL);
+	return g == TLB_INVALID || g == TLB_MODIFIED;
+}
+
 /* The recording's guest refilled va's pair, so its TLB had no entry for it;
  * replay's virtual TLB may hold one gone stale (half invalid, loaded before
  * the guest's page table had the page).  Drop it, as the guest's own TLB
@@ -41,10 +51,9 @@ static uint32_t guest_va(uint32_t va)
 static void drop_stale_pair(struct replay *r, uint32_t va, bool store)
 {
 	struct vm *vm = r->vm;
-	uint8_t asid = vm->cp0.r.entryhi & TLB_ENTRYHI_ASID;
-	enum tlb_result g = tlb_peek(&vm->tlb, va, asid, store, NULL);
-	if (g != TLB_INVALID && g != TLB_MODIFIED)
+	if (!vtlb_behind(r, va, store))
 		return;
+	uint8_t asid = vm->cp0.r.entryhi & TLB_ENTRYHI_ASID;
 	int i = tlb_probe(&vm->tlb, (va & TLB_ENTRYHI_VPN2) | asid);
 	if (i < 0)
 		return;
@@ -323,12 +332,8 @@ void replay_ref(struct replay *r, uint32_t va, uint64_t kind_mode, uint8_t asid)
 		/* but the guest takes no TLB invalid or modified exception the
 		 * recording did not (its page tables said so: replay's virtual
 		 * TLB is behind), whether or not the hardware TLB holds the pair */
-		if (va < KSEG0) {
-			enum tlb_result g = tlb_peek(&r->vm->tlb, va,
-			                             r->vm->cp0.r.entryhi & TLB_ENTRYHI_ASID, store, NULL);
-			if (g == TLB_INVALID || g == TLB_MODIFIED)
-				return;
-		}
+		if (va < KSEG0 && vtlb_behind(r, va, store))
+			return;
 		if (replay_refill_miss(r, va, asid, store, res))
 			return; /* the guest's handler ran (its eret retried it) */
 	}
