@@ -294,10 +294,9 @@ static void span_end(struct trace_recorder *r)
 		/* the EXCEPTION's code, delay slot flag and deltas (the only
 		 * exception of the span: any other would have released it) */
 		const struct held *x = &r->held[0];
-		uint64_t f[TRACE_MAX_FIELDS] = {
-			x->f[0], (x->f[1] & TRACE_EXC_BD) | (uint64_t)r->nrefs << TRACE_REFILL_NREFS_SHIFT,
-			x->f[2], x->f[3], r->lo0, r->lo1, r->index
-		};
+		uint64_t f[TRACE_MAX_FIELDS] = { x->f[0], x->f[1] & TRACE_EXC_BD, x->f[2], x->f[3],
+			                         r->lo0, r->lo1, r->index };
+		f[1] |= (uint64_t)r->nrefs << TRACE_REFILL_NREFS_SHIFT;
 		trace_writer_record(r->w, TRACE_REC_REFILL, f);
 		for (unsigned i = 0; i < r->nheld; i++) /* the handler's own references */
 			if (r->held[i].kind == TRACE_REC_REF)

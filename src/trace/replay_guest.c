@@ -117,9 +117,10 @@ bool replay_exception(struct replay *r, const struct exc *e, uint32_t pc, bool b
 /* mfc0 k0, Cause and mfc0 k1, BadVAddr; the instructions around them */
 void replay_relocated_entry(struct replay *r, bool refill_vector, unsigned code)
 {
-	static const uint64_t bltz[REC_NCLASSES] = { 0, 0, 0, 1 };      /* bltz k0, ktlb_refill */
-	static const uint64_t classify[REC_NCLASSES] = { 3, 0, 0, 1 };  /* andi, xori, bnez, nop */
-	static const uint64_t tlb_check[REC_NCLASSES] = { 1, 0, 0, 1 }; /* bltz k1, ktlb_refill; nop */
+	/* bltz k0, ktlb_refill; andi, xori, bnez, nop; bltz k1, ktlb_refill, nop */
+	static const uint64_t bltz[REC_NCLASSES] = { 0, 0, 0, 1 };
+	static const uint64_t classify[REC_NCLASSES] = { 3, 0, 0, 1 };
+	static const uint64_t tlb_check[REC_NCLASSES] = { 1, 0, 0, 1 };
 	if (!r->v)
 		return;
 	if (refill_vector) {
