@@ -63,7 +63,10 @@ unsigned vcp0_write(struct vcp0 *c, const struct machine *m, unsigned reg, unsig
 		c->count_offset = v - cp0_count(m);
 		return CP0_WROTE_TIMER;
 	}
-	if (reg == CP0_WIRED)
+	unsigned what = cp0_write_regs(&c->r, c->ntlb, reg, v);
+	if (what & CP0_WROTE_WIRED) { /* Random restarts at N-1; nothing else to do */
 		c->random = c->ntlb - 1;
-	return cp0_write_regs(&c->r, c->ntlb, m->insns, reg, v);
+		what &= ~CP0_WROTE_WIRED;
+	}
+	return what;
 }

@@ -134,7 +134,7 @@ uint32_t cp0_read(struct machine *m, unsigned reg, unsigned sel)
 	return cp0_read_regs(&m->cp0, m->tlb.nentries, reg, sel);
 }
 
-unsigned cp0_write_regs(struct cp0 *c, unsigned ntlb, uint64_t insns, unsigned reg, uint32_t v)
+unsigned cp0_write_regs(struct cp0 *c, unsigned ntlb, unsigned reg, uint32_t v)
 {
 	switch (reg) {
 	case CP0_INDEX: c->index = (c->index & TLB_INDEX_P) | (v & index_mask(ntlb)); return 0;
@@ -146,8 +146,7 @@ unsigned cp0_write_regs(struct cp0 *c, unsigned ntlb, uint64_t insns, unsigned r
 	case CP0_PAGEMASK: c->pagemask = v & TLB_PAGEMASK_MASK; return 0;
 	case CP0_WIRED:
 		c->wired = v & index_mask(ntlb);
-		c->random_insn0 = insns; /* a write to Wired resets Random to N-1 */
-		return 0;
+		return CP0_WROTE_WIRED;
 	case CP0_HWRENA: c->hwrena = v & HWRENA_WRITABLE; return 0;
 	case CP0_ENTRYHI: {
 		uint32_t old = c->entryhi;
@@ -191,7 +190,9 @@ void cp0_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 		machine_events_changed(m);
 		return;
 	}
-	unsigned what = cp0_write_regs(c, m->tlb.nentries, m->insns, reg, v);
+	unsigned what = cp0_write_regs(c, m->tlb.nentries, reg, v);
+	if (what & CP0_WROTE_WIRED)
+		c->random_insn0 = m->insns; /* a write to Wired resets Random to N-1 */
 	if (what & CP0_WROTE_ASID)
 		machine_asid_changed(m);
 	if (what & CP0_WROTE_STATUS)

@@ -82,14 +82,15 @@ struct cp0 {
 #define CP0_WROTE_TIMER 0x04u  /* Compare (or, for a virtual CP0, Count) */
 #define CP0_WROTE_CAUSE 0x08u  /* software interrupts */
 #define CP0_WROTE_WATCH 0x10u  /* WatchLo */
+#define CP0_WROTE_WIRED 0x20u  /* Wired: Random restarts at N-1 */
 
 /* The register file alone, shared by the machine's CP0 and a VMM's virtual
  * one (which keeps Count, EBase and Random its own ways, vcp0.h): the stored
  * registers' values (Random and Count excepted: 0), and MTC0 with the R4000
- * write masks, Wired resetting Random (from insns) and Compare clearing IP7
- * (sel 0, Count excepted); returns CP0_WROTE_* bits. */
+ * write masks and Compare clearing IP7 (sel 0, Count excepted); returns
+ * CP0_WROTE_* bits (CP0_WROTE_WIRED: the owner restarts its Random). */
 uint32_t cp0_read_regs(const struct cp0 *c, unsigned ntlb, unsigned reg, unsigned sel);
-unsigned cp0_write_regs(struct cp0 *c, unsigned ntlb, uint64_t insns, unsigned reg, uint32_t v);
+unsigned cp0_write_regs(struct cp0 *c, unsigned ntlb, unsigned reg, uint32_t v);
 /* Config as reset (byte order, standard TLB, kseg0 cacheable). */
 uint32_t cp0_config_reset(bool big_endian);
 /* An interrupt is pending, unmasked and enabled (IE, not EXL/ERL). */
