@@ -113,6 +113,13 @@ unsigned tlb_overlap_candidates(const struct tlb *t, const struct tlb_entry *e,
 	return n;
 }
 
+/* An entry that matches nothing: invalid, with a VPN2 of its own in kseg0,
+ * which is never looked up in the TLB. */
+static uint32_t blank_entryhi(unsigned idx)
+{
+	return 0x80000000u + (idx << 13);
+}
+
 bool tlb_init(struct tlb *t, unsigned nentries)
 {
 	if (nentries < 1 || nentries > TLB_MAX_ENTRIES)
@@ -121,9 +128,8 @@ bool tlb_init(struct tlb *t, unsigned nentries)
 	t->nentries = nentries;
 	for (unsigned c = 0; c <= TLB_LARGE_CHAIN; c++)
 		t->index.head[c] = TLB_CHAIN_END;
-	/* distinct VPN2s in kseg0, which is never looked up in the TLB */
 	for (unsigned i = 0; i < nentries; i++) {
-		t->entry[i].entryhi = 0x80000000u + (i << 13);
+		t->entry[i].entryhi = blank_entryhi(i);
 		set_match(t, i);
 		chain_link(&t->index, i, chain_of_match(&t->match[i]));
 	}
@@ -216,4 +222,10 @@ void tlb_entry_range(const struct tlb_entry *e, uint32_t *lo, uint32_t *hi)
 	uint32_t mask = pair_mask(e);
 	*lo = e->entryhi & ~mask;
 	*hi = *lo + mask;
+}
+
+void tlb_clear(struct tlb *t, unsigned idx, struct tlb_entry *old)
+{
+	struct tlb_entry blank = { .entryhi = blank_entryhi(idx) };
+	tlb_write(t, idx, &blank, old);
 }

@@ -122,6 +122,9 @@ int tlb_probe(struct tlb *t, uint32_t entryhi);
 /* TLBWI/TLBWR: write entry idx (< nentries).  Bits that do not exist in the
  * hardware are masked off. Returns the previous contents in *old if not NULL. */
 void tlb_write(struct tlb *t, unsigned idx, const struct tlb_entry *e, struct tlb_entry *old);
+/* Make entry idx match nothing again, as tlb_init leaves every entry;
+ * *old (if not NULL) receives what it held. */
+void tlb_clear(struct tlb *t, unsigned idx, struct tlb_entry *old);
 
 /* The indices, ascending, of the entries whose pairs may overlap the pair e
  * maps (e's VPN2 chain and the larger pages' chain; every entry when e maps

@@ -57,8 +57,8 @@ static void drop_stale_pair(struct replay *r, uint32_t va, bool store)
 	int i = tlb_probe(&vm->tlb, (va & TLB_ENTRYHI_VPN2) | asid);
 	if (i < 0)
 		return;
-	struct tlb_entry blank = { .entryhi = KSEG0 + ((uint32_t)i << 13) }, old;
-	tlb_write(&vm->tlb, (unsigned)i, &blank, &old);
+	struct tlb_entry old;
+	tlb_clear(&vm->tlb, (unsigned)i, &old);
 	vmm_hwtlb_drop(r->v, &old);
 }
 
